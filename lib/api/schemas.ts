@@ -1,0 +1,121 @@
+// The HTTP API's shapes (see DESIGN.md), one zod schema each, shared by server, client and tests.
+import { z } from 'zod';
+
+export const mediaKindSchema = z.enum(['video', 'audio', 'image']);
+
+export const mediaViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: mediaKindSchema,
+  duration: z.number(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  fps: z.number().nullable(),
+  hasAudio: z.boolean(),
+  size: z.number(),
+  thumbnailUrl: z.string().nullable().optional(),
+  peaksUrl: z.string().nullable().optional(),
+});
+export type MediaView = z.infer<typeof mediaViewSchema>;
+
+export const timelineSegmentViewSchema = z.object({
+  id: z.string(),
+  start: z.number(),
+  end: z.number(),
+  sourceId: z.string().optional(),
+  sourceIn: z.number().optional(),
+  sourceOut: z.number().optional(),
+  text: z.string().optional(),
+  volume: z.number().optional(),
+  name: z.string().optional(),
+});
+
+export const timelineTrackViewSchema = z.object({
+  id: z.string(),
+  type: z.enum(['video', 'audio', 'text']),
+  name: z.string(),
+  segments: z.array(timelineSegmentViewSchema),
+});
+
+export const timelineViewSchema = z.object({
+  version: z.number().int(),
+  duration: z.number(),
+  canvas: z.object({ width: z.number(), height: z.number(), fps: z.number() }),
+  summary: z.string(),
+  tracks: z.array(timelineTrackViewSchema),
+  canUndo: z.boolean().optional(),
+  canRedo: z.boolean().optional(),
+});
+export type TimelineView = z.infer<typeof timelineViewSchema>;
+export type TimelineTrackView = z.infer<typeof timelineTrackViewSchema>;
+
+export const exportStatusSchema = z.enum(['queued', 'rendering', 'completed', 'failed', 'canceled']);
+export const exportViewSchema = z.object({
+  id: z.string(),
+  status: exportStatusSchema,
+  progress: z.number().min(0).max(1),
+  quality: z.enum(['high', 'preview']).optional(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  duration: z.number().optional(),
+  size: z.number().optional(),
+  url: z.string().optional(),
+  error: z.string().optional(),
+  createdAt: z.string().optional(),
+  etaSeconds: z.number().nullable().optional(),
+});
+export type ExportView = z.infer<typeof exportViewSchema>;
+
+export const messageViewSchema = z.object({
+  id: z.string(),
+  role: z.enum(['user', 'assistant']),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type MessageView = z.infer<typeof messageViewSchema>;
+
+export const projectViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  duration: z.number().optional(),
+  thumbnailUrl: z.string().nullable().optional(),
+  lastExport: exportViewSchema.nullable().optional(),
+  shared: z.boolean().optional(),
+});
+export type ProjectView = z.infer<typeof projectViewSchema>;
+
+export const projectDetailSchema = z.object({
+  project: projectViewSchema,
+  media: z.array(mediaViewSchema),
+  timeline: timelineViewSchema,
+  exports: z.array(exportViewSchema),
+  messages: z.array(messageViewSchema),
+});
+export type ProjectDetail = z.infer<typeof projectDetailSchema>;
+
+export const creditsViewSchema = z.object({
+  available: z.number().nullable(),
+  frozen: z.number(),
+  total: z.number().nullable(),
+});
+export type CreditsView = z.infer<typeof creditsViewSchema>;
+
+export const chatEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status'), message: z.string() }),
+  z.object({ type: z.literal('text'), delta: z.string() }),
+  z.object({ type: z.literal('timeline'), timeline: timelineViewSchema }),
+  z.object({ type: z.literal('export'), export: exportViewSchema }),
+  z.object({ type: z.literal('heartbeat') }),
+  z.object({ type: z.literal('error'), code: z.union([z.number(), z.string()]), message: z.string() }),
+  z.object({ type: z.literal('done') }),
+]);
+export type ChatEvent = z.infer<typeof chatEventSchema>;
+
+// Request bodies.
+export const createProjectBodySchema = z.object({ title: z.string().trim().min(1).max(200).optional() });
+export const chatBodySchema = z.object({ message: z.string().trim().min(1).max(4000) });
+export const createExportBodySchema = z.object({ quality: z.enum(['high', 'preview']).default('high') });
+export const urlImportBodySchema = z.object({ urls: z.array(z.string().url()).min(1).max(10) });
+export const timelineActionBodySchema = z.object({ action: z.enum(['undo', 'redo']) });

@@ -1,0 +1,42 @@
+// What we know about an uploaded file after probing it once; stored with the project.
+import { z } from 'zod';
+import { mediaKindSchema } from '@/lib/api/schemas';
+
+export const probeResultSchema = z.object({
+  kind: mediaKindSchema,
+  format: z.string(),
+  duration: z.number().min(0),
+  /** Display size: after rotation and non-square pixels are applied. */
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  fps: z.number().nullable(),
+  rotation: z.number().default(0),
+  hasAudio: z.boolean(),
+  hasVideo: z.boolean(),
+  videoCodec: z.string().nullable(),
+  audioCodec: z.string().nullable(),
+});
+export type ProbeResult = z.infer<typeof probeResultSchema>;
+
+/** Loudness envelope of the audio: one RMS value in dBFS per window. */
+export const audioAnalysisSchema = z.object({
+  windowSeconds: z.number().positive(),
+  rmsDb: z.array(z.number()),
+});
+export type AudioAnalysis = z.infer<typeof audioAnalysisSchema>;
+
+export const mediaRecordSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  name: z.string(),
+  /** Absolute path of the stored file under DATA_DIR. */
+  path: z.string(),
+  size: z.number().int().min(0),
+  probe: probeResultSchema,
+  analysis: audioAnalysisSchema.nullable(),
+  /** Waveform peaks for the UI, 0..1, a fixed number per second. */
+  peaks: z.array(z.number()).nullable(),
+  hasThumbnail: z.boolean(),
+  createdAt: z.string(),
+});
+export type MediaRecord = z.infer<typeof mediaRecordSchema>;

@@ -1,0 +1,23 @@
+// Reads a project's current timeline with what the view needs (media names, undo/redo state).
+import 'server-only';
+import type { TimelineView } from '@/lib/api/schemas';
+import type { Store, TimelineHead } from '@/lib/server/store/types';
+import { toTimelineView } from './view';
+
+export async function mediaNames(store: Store, projectId: string): Promise<Record<string, string>> {
+  const media = await store.listMedia(projectId);
+  return Object.fromEntries(media.map((m) => [m.id, m.name]));
+}
+
+export async function viewOfHead(store: Store, projectId: string, head: TimelineHead): Promise<TimelineView> {
+  return toTimelineView(head.current.timeline, {
+    version: head.current.version,
+    mediaNames: await mediaNames(store, projectId),
+    canUndo: head.canUndo,
+    canRedo: head.canRedo,
+  });
+}
+
+export async function loadTimelineView(store: Store, projectId: string): Promise<TimelineView> {
+  return viewOfHead(store, projectId, await store.getTimelineHead(projectId));
+}

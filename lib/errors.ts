@@ -1,0 +1,63 @@
+// One error vocabulary for server and client: codes, HTTP status, plain words, one JSON shape.
+import { z } from 'zod';
+
+export const ERROR_TABLE = {
+  400: { status: 400, message: 'The request is not valid.' },
+  401: { status: 401, message: 'Sign-in is needed.' },
+  404: { status: 404, message: 'Not found.' },
+  409: { status: 409, message: 'That cannot be done in the current state.' },
+  413: { status: 413, message: 'The request is too large.' },
+  429: { status: 429, message: 'Too many requests. Wait a moment and try again.' },
+  500: { status: 500, message: 'Something went wrong on our side. Try again.' },
+  502: { status: 502, message: 'The editing service did not answer properly. Try again shortly.' },
+  1001: { status: 401, message: 'The editing service token expired. Try again.' },
+  1002: { status: 404, message: 'Project not found.' },
+  2001: { status: 402, message: 'No credits left.' },
+  4001: {
+    status: 415,
+    message: 'Unsupported file. Use a video (MP4, MOV, AVI, WebM, MKV), audio (MP3, WAV, M4A, AAC, OGG, FLAC) or image (JPG, PNG, GIF, WebP).',
+  },
+  4002: { status: 413, message: 'The file is too large.' },
+  4003: { status: 400, message: 'That URL cannot be imported.' },
+  402: { status: 402, message: 'Register or upgrade your plan to unlock export.' },
+} as const satisfies Record<number, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_TABLE;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.union([z.number(), z.string()]),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields?: Record<string, string>;
+
+  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>) {
+    super(message ?? ERROR_TABLE[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_TABLE[code].status;
+    this.fields = fields;
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+
+  /** Rebuilds the error on the client from a response body. */
+  static fromBody(body: unknown, status: number): AppError {
+    const parsed = errorBodySchema.safeParse(body);
+    if (!parsed.success) return new AppError(500, `Request failed with status ${status}.`);
+    const code = Number(parsed.data.error.code);
+    const known = (code in ERROR_TABLE ? code : 500) as ErrorCode;
+    return new AppError(known, parsed.data.error.message, parsed.data.error.fields);
+  }
+}
+
+export const SUPPORTED_FORMATS_TEXT = ERROR_TABLE[4001].message;

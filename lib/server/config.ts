@@ -1,0 +1,77 @@
+// The one place the environment is read: parsed once with zod, frozen, shared.
+import 'server-only';
+import path from 'node:path';
+import { z } from 'zod';
+
+const DEV_SESSION_SECRET = 'in-video-development-session-secret-not-for-production';
+
+const intFromEnv = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : Number(v)))
+    .pipe(z.number().int().positive());
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATA_DIR: z.string().default('./data'),
+    PORT: intFromEnv(3000),
+    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').default(DEV_SESSION_SECRET),
+    EDIT_BACKEND: z.enum(['local', 'nemo']).default('local'),
+    FFMPEG_PATH: optionalString,
+    FFPROBE_PATH: optionalString,
+    MAX_UPLOAD_MB: intFromEnv(500),
+    RENDER_CONCURRENCY: intFromEnv(1),
+    URL_IMPORT_TIMEOUT_MS: intFromEnv(120_000),
+    /** Lets tests import from a fake server on loopback; never set in production. */
+    URL_IMPORT_ALLOW_LOOPBACK: z.enum(['0', '1']).default('0'),
+    PUBLIC_BASE_URL: optionalString,
+    LLM_BASE_URL: optionalString,
+    LLM_MODEL: optionalString,
+    LLM_API_KEY: optionalString,
+    NEMO_API_BASE: z.string().url().default('https://mega-api-prod.nemovideo.ai'),
+    NEMO_TOKEN: optionalString,
+    NEMO_POLL_MS: intFromEnv(30_000),
+    NEMO_SKILL_PLATFORM: z.enum(['clawhub', 'cursor', 'unknown']).optional(),
+    /** Marks the deployment as production for cookie and secret rules (next start sets NODE_ENV=production even locally). */
+    IN_VIDEO_ENV: z.enum(['development', 'production']).default('development'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.IN_VIDEO_ENV === 'production' && env.SESSION_SECRET === DEV_SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'SESSION_SECRET must be set to a private value of 32+ characters in production',
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    DATA_DIR: path.resolve(env.DATA_DIR),
+    maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+    isProduction: env.IN_VIDEO_ENV === 'production',
+  }));
+
+export type Config = z.infer<typeof configSchema>;
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(result.data);
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,70 @@
+// Schema migrations for the SQLite store, applied in order and tracked with PRAGMA user_version.
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE owners (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE projects (
+    id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    head_version INTEGER NOT NULL,
+    redo_stack TEXT NOT NULL DEFAULT '[]',
+    share_token TEXT UNIQUE,
+    backend_state TEXT
+  );
+  CREATE INDEX projects_owner ON projects(owner_id, updated_at);
+  CREATE TABLE timeline_versions (
+    version INTEGER PRIMARY KEY AUTOINCREMENT,
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    parent_version INTEGER,
+    timeline TEXT NOT NULL,
+    label TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX timeline_versions_project ON timeline_versions(project_id, version);
+  CREATE TABLE media (
+    id TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    probe TEXT NOT NULL,
+    analysis TEXT,
+    peaks TEXT,
+    has_thumbnail INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    seq INTEGER NOT NULL
+  );
+  CREATE INDEX media_project ON media(project_id, seq);
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    seq INTEGER NOT NULL
+  );
+  CREATE INDEX messages_project ON messages(project_id, seq);
+  CREATE TABLE exports (
+    id TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    progress REAL NOT NULL,
+    quality TEXT NOT NULL,
+    timeline_version INTEGER NOT NULL,
+    width INTEGER, height INTEGER, duration REAL, size INTEGER,
+    path TEXT, error TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    backend_state TEXT,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+    started_at TEXT, finished_at TEXT
+  );
+  CREATE INDEX exports_project ON exports(project_id, created_at);
+  CREATE INDEX exports_status ON exports(status, created_at);
+  `,
+];

@@ -1,0 +1,307 @@
+// The embedded store: one SQLite file under DATA_DIR, through better-sqlite3 (WAL, foreign keys).
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '@/lib/errors';
+import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
+import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
+import { MIGRATIONS } from './migrations';
+import {
+  exportRecordSchema,
+  messageRecordSchema,
+  projectRecordSchema,
+  type ExportRecord,
+  type MessageRecord,
+  type ProjectRecord,
+  type Store,
+  type TimelineHead,
+  type TimelineVersion,
+} from './types';
+
+type Row = Record<string, unknown>;
+const now = () => new Date().toISOString();
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : null);
+
+const toProject = (r: Row): ProjectRecord =>
+  projectRecordSchema.parse({
+    id: r.id,
+    ownerId: r.owner_id,
+    title: r.title,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    headVersion: r.head_version,
+    shareToken: r.share_token ?? null,
+    backendState: parseJson(r.backend_state),
+  });
+
+const toMedia = (r: Row): MediaRecord =>
+  mediaRecordSchema.parse({
+    id: r.id,
+    projectId: r.project_id,
+    name: r.name,
+    path: r.path,
+    size: r.size,
+    probe: parseJson(r.probe),
+    analysis: parseJson(r.analysis),
+    peaks: parseJson(r.peaks),
+    hasThumbnail: r.has_thumbnail === 1,
+    createdAt: r.created_at,
+  });
+
+const toExport = (r: Row): ExportRecord =>
+  exportRecordSchema.parse({
+    id: r.id,
+    projectId: r.project_id,
+    status: r.status,
+    progress: r.progress,
+    quality: r.quality,
+    timelineVersion: r.timeline_version,
+    width: r.width ?? null,
+    height: r.height ?? null,
+    duration: r.duration ?? null,
+    size: r.size ?? null,
+    path: r.path ?? null,
+    error: r.error ?? null,
+    attempts: r.attempts,
+    backendState: parseJson(r.backend_state),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    startedAt: r.started_at ?? null,
+    finishedAt: r.finished_at ?? null,
+  });
+
+const toVersion = (r: Row): TimelineVersion => ({
+  version: r.version as number,
+  projectId: r.project_id as string,
+  parentVersion: (r.parent_version as number | null) ?? null,
+  timeline: timelineSchema.parse(JSON.parse(r.timeline as string)),
+  label: r.label as string,
+  createdAt: r.created_at as string,
+});
+
+const EXPORT_COLUMNS: Record<string, string> = {
+  status: 'status', progress: 'progress', quality: 'quality', timelineVersion: 'timeline_version',
+  width: 'width', height: 'height', duration: 'duration', size: 'size', path: 'path', error: 'error',
+  attempts: 'attempts', backendState: 'backend_state', updatedAt: 'updated_at', startedAt: 'started_at',
+  finishedAt: 'finished_at',
+};
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  private migrate() {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    for (let i = current; i < MIGRATIONS.length; i++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[i]);
+        this.db.pragma(`user_version = ${i + 1}`);
+      })();
+    }
+  }
+
+  private get(sql: string, ...params: unknown[]): Row | undefined {
+    return this.db.prepare(sql).get(...params) as Row | undefined;
+  }
+  private all(sql: string, ...params: unknown[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+  private run(sql: string, ...params: unknown[]) {
+    return this.db.prepare(sql).run(...params);
+  }
+
+  async getOwnerState(ownerId: string) {
+    const row = this.get('SELECT state FROM owners WHERE id = ?', ownerId);
+    return row ? (JSON.parse(row.state as string) as Record<string, unknown>) : null;
+  }
+  async setOwnerState(ownerId: string, state: Record<string, unknown>) {
+    this.run(
+      `INSERT INTO owners (id, state, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      ownerId, JSON.stringify(state), now(),
+    );
+  }
+
+  async createProject(input: { id: string; ownerId: string; title: string; timeline: Timeline }) {
+    const at = now();
+    this.db.transaction(() => {
+      this.run(
+        'INSERT INTO projects (id, owner_id, title, created_at, updated_at, head_version) VALUES (?, ?, ?, ?, ?, 0)',
+        input.id, input.ownerId, input.title, at, at,
+      );
+      const info = this.run(
+        'INSERT INTO timeline_versions (project_id, parent_version, timeline, label, created_at) VALUES (?, NULL, ?, ?, ?)',
+        input.id, JSON.stringify(input.timeline), 'Start', at,
+      );
+      this.run('UPDATE projects SET head_version = ? WHERE id = ?', Number(info.lastInsertRowid), input.id);
+    })();
+    return (await this.getProject(input.id))!;
+  }
+  async getProject(id: string) {
+    const row = this.get('SELECT * FROM projects WHERE id = ?', id);
+    return row ? toProject(row) : null;
+  }
+  async listProjects(ownerId: string) {
+    return this.all('SELECT * FROM projects WHERE owner_id = ? ORDER BY updated_at DESC', ownerId).map(toProject);
+  }
+  async updateProject(id: string, patch: Partial<Pick<ProjectRecord, 'title' | 'shareToken' | 'backendState'>>) {
+    const sets: string[] = ['updated_at = ?'];
+    const params: unknown[] = [now()];
+    if (patch.title !== undefined) { sets.push('title = ?'); params.push(patch.title); }
+    if (patch.shareToken !== undefined) { sets.push('share_token = ?'); params.push(patch.shareToken); }
+    if (patch.backendState !== undefined) { sets.push('backend_state = ?'); params.push(json(patch.backendState)); }
+    this.run(`UPDATE projects SET ${sets.join(', ')} WHERE id = ?`, ...params, id);
+  }
+  async findProjectByShareToken(token: string) {
+    const row = this.get('SELECT * FROM projects WHERE share_token = ?', token);
+    return row ? toProject(row) : null;
+  }
+  private touch(projectId: string) {
+    this.run('UPDATE projects SET updated_at = ? WHERE id = ?', now(), projectId);
+  }
+
+  async addMedia(r: MediaRecord) {
+    const seq = (this.get('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM media WHERE project_id = ?', r.projectId)!.n) as number;
+    this.run(
+      `INSERT INTO media (id, project_id, name, path, size, probe, analysis, peaks, has_thumbnail, created_at, seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      r.id, r.projectId, r.name, r.path, r.size, JSON.stringify(r.probe), json(r.analysis), json(r.peaks),
+      r.hasThumbnail ? 1 : 0, r.createdAt, seq,
+    );
+    this.touch(r.projectId);
+  }
+  async listMedia(projectId: string) {
+    return this.all('SELECT * FROM media WHERE project_id = ? ORDER BY seq', projectId).map(toMedia);
+  }
+  async getMedia(id: string) {
+    const row = this.get('SELECT * FROM media WHERE id = ?', id);
+    return row ? toMedia(row) : null;
+  }
+
+  private head(projectId: string): TimelineHead {
+    const p = this.get('SELECT head_version, redo_stack FROM projects WHERE id = ?', projectId);
+    if (!p) throw new AppError(1002);
+    const current = toVersion(this.get('SELECT * FROM timeline_versions WHERE version = ?', p.head_version)!);
+    return {
+      current,
+      canUndo: current.parentVersion !== null,
+      canRedo: (JSON.parse(p.redo_stack as string) as number[]).length > 0,
+    };
+  }
+  async getTimelineHead(projectId: string) {
+    return this.head(projectId);
+  }
+  async commitTimeline(projectId: string, timeline: Timeline, label: string, expectedHead?: number) {
+    const version = this.db.transaction(() => {
+      const p = this.get('SELECT head_version FROM projects WHERE id = ?', projectId);
+      if (!p) throw new AppError(1002);
+      if (expectedHead !== undefined && p.head_version !== expectedHead) {
+        throw new AppError(409, 'The timeline changed while this edit was being made. Try again.');
+      }
+      const info = this.run(
+        'INSERT INTO timeline_versions (project_id, parent_version, timeline, label, created_at) VALUES (?, ?, ?, ?, ?)',
+        projectId, p.head_version, JSON.stringify(timelineSchema.parse(timeline)), label, now(),
+      );
+      const v = Number(info.lastInsertRowid);
+      this.run("UPDATE projects SET head_version = ?, redo_stack = '[]', updated_at = ? WHERE id = ?", v, now(), projectId);
+      return v;
+    })();
+    return (await this.getTimelineVersion(projectId, version))!;
+  }
+  async undo(projectId: string) {
+    return this.db.transaction(() => {
+      const h = this.head(projectId);
+      if (h.current.parentVersion === null) return null;
+      const p = this.get('SELECT redo_stack FROM projects WHERE id = ?', projectId)!;
+      const stack = JSON.parse(p.redo_stack as string) as number[];
+      stack.push(h.current.version);
+      this.run('UPDATE projects SET head_version = ?, redo_stack = ?, updated_at = ? WHERE id = ?',
+        h.current.parentVersion, JSON.stringify(stack), now(), projectId);
+      return this.head(projectId);
+    })();
+  }
+  async redo(projectId: string) {
+    return this.db.transaction(() => {
+      const p = this.get('SELECT redo_stack FROM projects WHERE id = ?', projectId);
+      if (!p) throw new AppError(1002);
+      const stack = JSON.parse(p.redo_stack as string) as number[];
+      const next = stack.pop();
+      if (next === undefined) return null;
+      this.run('UPDATE projects SET head_version = ?, redo_stack = ?, updated_at = ? WHERE id = ?',
+        next, JSON.stringify(stack), now(), projectId);
+      return this.head(projectId);
+    })();
+  }
+  async getTimelineVersion(projectId: string, version: number) {
+    const row = this.get('SELECT * FROM timeline_versions WHERE project_id = ? AND version = ?', projectId, version);
+    return row ? toVersion(row) : null;
+  }
+
+  async addMessage(r: MessageRecord) {
+    const seq = (this.get('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM messages WHERE project_id = ?', r.projectId)!.n) as number;
+    this.run('INSERT INTO messages (id, project_id, role, text, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)',
+      r.id, r.projectId, r.role, r.text, r.createdAt, seq);
+    this.touch(r.projectId);
+  }
+  async listMessages(projectId: string) {
+    return this.all('SELECT * FROM messages WHERE project_id = ? ORDER BY seq', projectId).map((r) =>
+      messageRecordSchema.parse({ id: r.id, projectId: r.project_id, role: r.role, text: r.text, createdAt: r.created_at }),
+    );
+  }
+
+  async createExport(r: ExportRecord) {
+    this.run(
+      `INSERT INTO exports (id, project_id, status, progress, quality, timeline_version, width, height, duration, size,
+        path, error, attempts, backend_state, created_at, updated_at, started_at, finished_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      r.id, r.projectId, r.status, r.progress, r.quality, r.timelineVersion, r.width, r.height, r.duration, r.size,
+      r.path, r.error, r.attempts, json(r.backendState), r.createdAt, r.updatedAt, r.startedAt, r.finishedAt,
+    );
+    this.touch(r.projectId);
+  }
+  async getExport(id: string) {
+    const row = this.get('SELECT * FROM exports WHERE id = ?', id);
+    return row ? toExport(row) : null;
+  }
+  async listExports(projectId: string) {
+    return this.all('SELECT * FROM exports WHERE project_id = ? ORDER BY created_at DESC, rowid DESC', projectId).map(toExport);
+  }
+  async updateExport(id: string, patch: Partial<Omit<ExportRecord, 'id' | 'projectId' | 'createdAt'>>) {
+    const entries = Object.entries({ ...patch, updatedAt: now() }).filter(([k]) => k in EXPORT_COLUMNS);
+    const sets = entries.map(([k]) => `${EXPORT_COLUMNS[k]} = ?`);
+    const params = entries.map(([k, v]) => (k === 'backendState' ? json(v) : v));
+    this.run(`UPDATE exports SET ${sets.join(', ')} WHERE id = ?`, ...params, id);
+    const updated = await this.getExport(id);
+    if (!updated) throw new AppError(404, 'Export not found.');
+    return updated;
+  }
+  async listExportsByStatus(statuses: ExportRecord['status'][]) {
+    const marks = statuses.map(() => '?').join(', ');
+    return this.all(`SELECT * FROM exports WHERE status IN (${marks}) ORDER BY created_at, rowid`, ...statuses).map(toExport);
+  }
+  async claimNextExport() {
+    return this.db.transaction(() => {
+      const row = this.get("SELECT id FROM exports WHERE status = 'queued' ORDER BY created_at, rowid LIMIT 1");
+      if (!row) return null;
+      const at = now();
+      this.run(
+        "UPDATE exports SET status = 'rendering', attempts = attempts + 1, started_at = ?, updated_at = ? WHERE id = ?",
+        at, at, row.id,
+      );
+      return toExport(this.get('SELECT * FROM exports WHERE id = ?', row.id)!);
+    })();
+  }
+
+  async close() {
+    this.db.close();
+  }
+}

@@ -1,0 +1,65 @@
+// Records to API views: the only place stored rows become what the browser sees.
+import 'server-only';
+import type { ExportView, MediaView, MessageView, ProjectView } from '@/lib/api/schemas';
+import type { MediaRecord } from '@/lib/engine/media/schema';
+import type { ExportRecord, MessageRecord, ProjectRecord } from './store/types';
+
+export function toMediaView(m: MediaRecord): MediaView {
+  const base = `/api/projects/${m.projectId}/media/${m.id}`;
+  return {
+    id: m.id,
+    name: m.name,
+    kind: m.probe.kind,
+    duration: m.probe.duration,
+    width: m.probe.width,
+    height: m.probe.height,
+    fps: m.probe.fps,
+    hasAudio: m.probe.hasAudio,
+    size: m.size,
+    thumbnailUrl: m.hasThumbnail ? `${base}/thumbnail` : null,
+    peaksUrl: m.peaks ? `${base}/peaks` : null,
+  };
+}
+
+function etaSeconds(e: ExportRecord): number | null {
+  if (e.status !== 'rendering' || !e.startedAt || e.progress <= 0.02) return null;
+  const elapsed = (Date.now() - Date.parse(e.startedAt)) / 1000;
+  return Math.max(0, Math.round((elapsed / e.progress) * (1 - e.progress)));
+}
+
+export function toExportView(e: ExportRecord, urlBase = `/api/projects/${e.projectId}`): ExportView {
+  return {
+    id: e.id,
+    status: e.status,
+    progress: Math.min(1, Math.max(0, e.progress)),
+    quality: e.quality,
+    ...(e.width ? { width: e.width } : {}),
+    ...(e.height ? { height: e.height } : {}),
+    ...(e.duration ? { duration: e.duration } : {}),
+    ...(e.size ? { size: e.size } : {}),
+    ...(e.status === 'completed' ? { url: `${urlBase}/exports/${e.id}/file` } : {}),
+    ...(e.error ? { error: e.error } : {}),
+    createdAt: e.createdAt,
+    etaSeconds: etaSeconds(e),
+  };
+}
+
+export function toMessageView(m: MessageRecord): MessageView {
+  return { id: m.id, role: m.role, text: m.text, createdAt: m.createdAt };
+}
+
+export function toProjectView(
+  p: ProjectRecord,
+  extra: { duration?: number; thumbnailUrl?: string | null; lastExport?: ExportRecord | null } = {},
+): ProjectView {
+  return {
+    id: p.id,
+    title: p.title,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    shared: p.shareToken !== null,
+    ...(extra.duration !== undefined ? { duration: extra.duration } : {}),
+    thumbnailUrl: extra.thumbnailUrl ?? null,
+    lastExport: extra.lastExport ? toExportView(extra.lastExport) : null,
+  };
+}

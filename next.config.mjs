@@ -1,0 +1,15 @@
+// Next.js config: native and binary-shipping packages stay outside the server bundle.
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  serverExternalPackages: [
+    'better-sqlite3',
+    'busboy',
+    '@ffmpeg-installer/ffmpeg',
+    '@ffprobe-installer/ffprobe',
+  ],
+  poweredByHeader: false,
+  // Parallel builds (tests, benchmarks) can each use their own output folder.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Uploads stream through route handlers; no body size limit applies to them.
+};
+export default nextConfig;
