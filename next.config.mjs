@@ -8,6 +8,8 @@ const nextConfig = {
     '@ffprobe-installer/ffprobe',
   ],
   poweredByHeader: false,
+  // `npm test` runs tsc over the whole tree first; the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
   // Parallel builds (tests, benchmarks) can each use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Uploads stream through route handlers; no body size limit applies to them.
