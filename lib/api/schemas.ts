@@ -119,3 +119,11 @@ export const chatBodySchema = z.object({ message: z.string().trim().min(1).max(4
 export const createExportBodySchema = z.object({ quality: z.enum(['high', 'preview']).default('high') });
 export const urlImportBodySchema = z.object({ urls: z.array(z.string().url()).min(1).max(10) });
 export const timelineActionBodySchema = z.object({ action: z.enum(['undo', 'redo']) });
+
+/** `GET .../media/:mid/peaks`: the waveform, `peaksPerSecond` values (0..1) per second of audio. */
+export const mediaPeaksViewSchema = z.object({
+  peaksPerSecond: z.number().positive(),
+  duration: z.number(),
+  peaks: z.array(z.number().min(0).max(1)),
+});
+export type MediaPeaksView = z.infer<typeof mediaPeaksViewSchema>;

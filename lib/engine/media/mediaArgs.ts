@@ -1,0 +1,45 @@
+// ffprobe/ffmpeg argument lists for probing, audio analysis and posters: pure, pinned by unit tests.
+import type { ProbeResult } from './schema';
+
+/** The analysis decode: mono 16 kHz signed 16-bit PCM is plenty for loudness and waveforms. */
+export const ANALYSIS_SAMPLE_RATE = 16_000;
+export const THUMBNAIL_WIDTH = 320;
+
+export function buildProbeArgs(file: string): string[] {
+  return ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file];
+}
+
+export function buildPcmArgs(file: string): string[] {
+  return [
+    '-hide_banner', '-nostdin', '-v', 'error',
+    '-i', file,
+    '-map', '0:a:0', '-vn', '-sn', '-dn',
+    '-ac', '1', '-ar', String(ANALYSIS_SAMPLE_RATE),
+    '-c:a', 'pcm_s16le', '-f', 's16le', 'pipe:1',
+  ];
+}
+
+/** A tenth of the way in, but never later than 1 s: early enough to exist, late enough to skip a black first frame. */
+export function posterTimeSeconds(probe: Pick<ProbeResult, 'kind' | 'duration'>): number {
+  if (probe.kind !== 'video') return 0;
+  return Math.round(Math.min(1, probe.duration * 0.1) * 1000) / 1000;
+}
+
+/** Poster height for a 320 px wide JPEG, even (some encoders want it), from the display size. */
+export function posterHeight(probe: Pick<ProbeResult, 'width' | 'height'>): number {
+  if (!probe.width || !probe.height) return THUMBNAIL_WIDTH;
+  return Math.max(2, Math.round((THUMBNAIL_WIDTH * probe.height) / probe.width / 2) * 2);
+}
+
+export function buildThumbnailArgs(file: string, out: string, probe: ProbeResult, atSeconds = posterTimeSeconds(probe)): string[] {
+  // ffmpeg turns rotated video upright itself; the scale fixes non-square pixels by forcing the display size.
+  // runFfmpeg adds -hide_banner -nostdin -y.
+  return [
+    '-v', 'error',
+    ...(atSeconds > 0 ? ['-ss', String(atSeconds)] : []),
+    '-i', file,
+    '-map', '0:V:0', '-frames:v', '1',
+    '-vf', `scale=${THUMBNAIL_WIDTH}:${posterHeight(probe)},setsar=1`,
+    '-q:v', '4', '-f', 'image2', '-c:v', 'mjpeg', out,
+  ];
+}

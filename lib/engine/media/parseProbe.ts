@@ -1,0 +1,143 @@
+// Turns ffprobe's JSON into a ProbeResult: kind, display size after SAR and rotation, frame rate, codecs.
+import { z } from 'zod';
+import { chooseExtension, containerOf } from './containerFormats';
+import { probeResultSchema, type ProbeResult } from './schema';
+
+const numeric = z.union([z.string(), z.number()]).optional();
+
+const streamSchema = z.object({
+  index: z.number(),
+  codec_type: z.string().optional(),
+  codec_name: z.string().optional(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  sample_aspect_ratio: z.string().optional(),
+  avg_frame_rate: z.string().optional(),
+  r_frame_rate: z.string().optional(),
+  bit_rate: numeric,
+  duration: numeric,
+  disposition: z.object({ attached_pic: z.number().optional() }).partial().optional(),
+  tags: z.record(z.string(), z.string()).optional(),
+  side_data_list: z.array(z.object({ side_data_type: z.string().optional(), rotation: z.number().optional() })).optional(),
+});
+
+export const ffprobeOutputSchema = z.object({
+  streams: z.array(streamSchema).default([]),
+  format: z
+    .object({
+      format_name: z.string(),
+      duration: numeric,
+      size: numeric,
+      tags: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
+});
+export type FfprobeOutput = z.infer<typeof ffprobeOutputSchema>;
+type Stream = z.infer<typeof streamSchema>;
+
+export type ProbeParse = { ok: true; probe: ProbeResult; ext: string } | { ok: false; reason: string };
+
+const MAX_SANE_FPS = 240;
+/** Pixels this close to square are treated as square (a 404:405 SAR is a rounding artefact of cropping). */
+const SQUARE_TOLERANCE = 0.01;
+
+const toNumber = (v: string | number | undefined): number | null => {
+  if (v === undefined || v === '' || v === 'N/A') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+};
+
+/** "30000/1001" -> 29.97; null when the ratio is missing, zero or absurd. */
+export function parseRate(rate: string | undefined): number | null {
+  const m = /^(\d+)\/(\d+)$/.exec(rate ?? '');
+  if (!m || Number(m[2]) === 0) return null;
+  const fps = Number(m[1]) / Number(m[2]);
+  return fps > 0 && fps <= MAX_SANE_FPS ? Math.round(fps * 1000) / 1000 : null;
+}
+
+/** Clockwise degrees (0, 90, 180, 270) the picture must turn to display upright. */
+export function rotationOf(stream: Stream): number {
+  const matrix = stream.side_data_list?.find((d) => typeof d.rotation === 'number');
+  // The display matrix counts counter-clockwise; the legacy `rotate` tag counts clockwise.
+  const degrees = matrix ? -matrix.rotation! : toNumber(stream.tags?.rotate) ?? 0;
+  const quarter = Math.round(degrees / 90) * 90;
+  return ((quarter % 360) + 360) % 360;
+}
+
+/** Width and height as shown: non-square pixels stretched, then turned by the rotation. */
+export function displaySize(stream: Stream, rotation: number): { width: number; height: number } | null {
+  if (!stream.width || !stream.height) return null;
+  let width = stream.width;
+  const sar = /^(\d+):(\d+)$/.exec(stream.sample_aspect_ratio ?? '');
+  if (sar && Number(sar[1]) > 0 && Number(sar[2]) > 0) {
+    const ratio = Number(sar[1]) / Number(sar[2]);
+    if (Math.abs(ratio - 1) > SQUARE_TOLERANCE) width = Math.round(width * ratio);
+  }
+  return rotation % 180 === 0 ? { width, height: stream.height } : { width: stream.height, height: width };
+}
+
+/** Container holds an index of every sample (ISO-BMFF), so its declared bit rates tell how big the file must be. */
+function missingBytes(out: FfprobeOutput, streams: Stream[], duration: number, size: number | null): number {
+  if (out.format?.format_name !== 'mov,mp4,m4a,3gp,3g2,mj2' || size === null) return 0;
+  const expected = streams.reduce((sum, s) => {
+    const bitRate = toNumber(s.bit_rate) ?? 0;
+    return sum + (bitRate * (toNumber(s.duration) ?? duration)) / 8;
+  }, 0);
+  return size < expected * 0.9 ? expected - size : 0;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export function parseProbe(raw: unknown): ProbeParse {
+  const parsed = ffprobeOutputSchema.safeParse(raw);
+  if (!parsed.success || !parsed.data.format) return { ok: false, reason: 'is not a video, audio or image file we can read' };
+  const out = parsed.data;
+  const format = out.format!;
+  const container = containerOf(format.format_name);
+  if (!container) return { ok: false, reason: `is not a supported format (it looks like "${format.format_name}")` };
+
+  const pictures = out.streams.filter((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+  const audio = out.streams.filter((s) => s.codec_type === 'audio');
+  const visual = pictures[0];
+  const kind = container.family === 'image' ? 'image' : visual ? 'video' : audio.length > 0 ? 'audio' : null;
+  if (!kind) return { ok: false, reason: 'holds no video or audio stream' };
+  if (kind === 'image' && !visual) return { ok: false, reason: 'is an image we cannot decode' };
+
+  const streamDurations = [...pictures, ...audio].map((s) => toNumber(s.duration) ?? 0);
+  const duration = kind === 'image' ? 0 : toNumber(format.duration) ?? Math.max(0, ...streamDurations);
+  if (kind !== 'image' && !(duration > 0)) return { ok: false, reason: 'has no playable length (it may be cut short or damaged)' };
+
+  const size = toNumber(format.size);
+  const missing = missingBytes(out, [...pictures, ...audio], duration, size);
+  if (missing > 0) {
+    return { ok: false, reason: `is cut short: ${mb(missing)} of its video and audio data are missing (was the upload or copy finished?)` };
+  }
+
+  const rotation = visual ? rotationOf(visual) : 0;
+  const dims = visual ? displaySize(visual, rotation) : null;
+  if (visual && !dims) return { ok: false, reason: 'has a picture stream without a size' };
+  const fps = kind === 'video' && visual ? parseRate(visual.avg_frame_rate) ?? parseRate(visual.r_frame_rate) : null;
+
+  const probe = probeResultSchema.parse({
+    kind,
+    format: format.format_name,
+    duration: Math.round(duration * 1000) / 1000,
+    width: dims?.width ?? null,
+    height: dims?.height ?? null,
+    fps,
+    rotation,
+    hasAudio: audio.length > 0,
+    hasVideo: kind !== 'audio',
+    videoCodec: visual?.codec_name ?? null,
+    audioCodec: audio[0]?.codec_name ?? null,
+  });
+  const codecs = [...pictures, ...audio].map((s) => s.codec_name ?? '');
+  const ext = chooseExtension({
+    formatName: format.format_name,
+    kind,
+    codecs,
+    majorBrand: format.tags?.major_brand,
+    imageCodec: visual?.codec_name ?? null,
+  });
+  return { ok: true, probe, ext };
+}

@@ -1,0 +1,38 @@
+// Probes a stored file once with ffprobe; refuses what we cannot edit with code 4001 and says why.
+import 'server-only';
+import fs from 'node:fs/promises';
+import { AppError, SUPPORTED_FORMATS_TEXT } from '@/lib/errors';
+import { binaries } from '@/lib/engine/ffmpeg/locate';
+import { buildProbeArgs } from './mediaArgs';
+import { parseProbe } from './parseProbe';
+import { runTool } from './runTool';
+import type { ProbeResult } from './schema';
+
+/** "Use a video (MP4, ...)": the table's words without its opening, which our reason replaces. */
+const WHAT_TO_USE = SUPPORTED_FORMATS_TEXT.replace(/^Unsupported file\.\s*/, '');
+
+const PROBE_TIMEOUT_MS = 60_000;
+
+/** `name` is the user's file name, used only in the message. */
+export async function probeMedia(file: string, name: string): Promise<{ probe: ProbeResult; ext: string }> {
+  const { size } = await fs.stat(file);
+  if (size === 0) throw unsupported(name, 'is empty (0 bytes)');
+  const result = await runProbe(file);
+  let json: unknown = null;
+  try {
+    json = result.code === 0 ? JSON.parse(result.stdout) : null;
+  } catch {
+    json = null;
+  }
+  const parsed = json ? parseProbe(json) : { ok: false as const, reason: 'is not a video, audio or image file we can read' };
+  if (!parsed.ok) throw unsupported(name, parsed.reason);
+  return { probe: parsed.probe, ext: parsed.ext };
+}
+
+function runProbe(file: string) {
+  return runTool(binaries().ffprobe.path, buildProbeArgs(file), { timeoutMs: PROBE_TIMEOUT_MS });
+}
+
+export function unsupported(name: string, reason: string): AppError {
+  return new AppError(4001, `"${name}" cannot be used: it ${reason}. ${WHAT_TO_USE}`);
+}

@@ -1,0 +1,106 @@
+// The upload use case: receive files (multipart or URLs), probe, analyse and poster each once, store, then tell the backend in upload order.
+import 'server-only';
+import fs from 'node:fs/promises';
+import { nanoid } from 'nanoid';
+import type { MediaView } from '@/lib/api/schemas';
+import { getBackend } from '@/lib/backend/selectBackend';
+import type { BackendContext } from '@/lib/backend/types';
+import { analyseAudio } from '@/lib/engine/media/analyseAudio';
+import { makeThumbnail } from '@/lib/engine/media/makeThumbnail';
+import { incomingPath, projectMediaDir, storedMediaPath, thumbnailPath } from '@/lib/engine/media/mediaPaths';
+import { probeMedia } from '@/lib/engine/media/probeMedia';
+import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
+import { getConfig } from './config';
+import { getStore } from './context';
+import { receiveMultipart, removeFiles, type ReceivedFile } from './upload/receiveMultipart';
+import { downloadUrl } from './urlImport/downloadUrl';
+import { toMediaView } from './views';
+
+const newMediaId = () => nanoid(16);
+
+async function prepareDir(projectId: string) {
+  const dataDir = getConfig().DATA_DIR;
+  await fs.mkdir(projectMediaDir(dataDir, projectId), { recursive: true });
+  return (id: string) => incomingPath(dataDir, projectId, id);
+}
+
+/** `POST .../media` with multipart field `files`. */
+export async function ingestUpload(ctx: BackendContext, req: Request): Promise<MediaView[]> {
+  const pathFor = await prepareDir(ctx.project.id);
+  const files = await receiveMultipart(req, {
+    maxBytes: getConfig().maxUploadBytes,
+    allocate: () => {
+      const id = newMediaId();
+      return { id, path: pathFor(id) };
+    },
+  });
+  return ingestFiles(ctx, files);
+}
+
+/** `POST .../media` with `{"urls": [...]}`: each URL downloaded in turn, then the same path as an upload. */
+export async function ingestUrls(ctx: BackendContext, urls: string[], signal?: AbortSignal): Promise<MediaView[]> {
+  const pathFor = await prepareDir(ctx.project.id);
+  const config = getConfig();
+  const files: ReceivedFile[] = [];
+  try {
+    for (const url of urls) {
+      const id = newMediaId();
+      const dest = pathFor(id);
+      const { name, size } = await downloadUrl(url, {
+        dest,
+        maxBytes: config.maxUploadBytes,
+        timeoutMs: config.URL_IMPORT_TIMEOUT_MS,
+        policy: { allowLoopback: config.URL_IMPORT_ALLOW_LOOPBACK === '1' },
+        signal,
+      });
+      files.push({ id, name, path: dest, size });
+    }
+  } catch (err) {
+    await removeFiles(files.map((f) => f.path));
+    throw err;
+  }
+  return ingestFiles(ctx, files);
+}
+
+/**
+ * All or nothing, like the upload itself: one unusable file fails the request (its name in the
+ * message) and every file of the request is removed, so a retry starts clean.
+ */
+export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[]): Promise<MediaView[]> {
+  const dataDir = getConfig().DATA_DIR;
+  const created: string[] = files.map((f) => f.path);
+  const records: MediaRecord[] = [];
+  try {
+    for (const file of files) {
+      const { probe, ext } = await probeMedia(file.path, file.name);
+      const stored = storedMediaPath(dataDir, ctx.project.id, file.id, ext);
+      await fs.rename(file.path, stored);
+      created.push(stored);
+      const audio = await analyseAudio(stored, file.name, probe);
+      const poster = thumbnailPath(stored);
+      created.push(poster);
+      const hasThumbnail = await makeThumbnail(stored, poster, probe);
+      records.push(
+        mediaRecordSchema.parse({
+          id: file.id,
+          projectId: ctx.project.id,
+          name: file.name,
+          path: stored,
+          size: file.size,
+          probe,
+          analysis: audio?.analysis ?? null,
+          peaks: audio?.peaks ?? null,
+          hasThumbnail,
+          createdAt: new Date().toISOString(),
+        }),
+      );
+    }
+  } catch (err) {
+    await removeFiles(created);
+    throw err;
+  }
+  const store = getStore();
+  for (const record of records) await store.addMedia(record);
+  await getBackend().mediaAdded(ctx, records);
+  return records.map(toMediaView);
+}
