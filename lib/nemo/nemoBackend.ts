@@ -1,9 +1,97 @@
-// PLACEHOLDER until the NemoVideo work lands: replaced by the real remote backend.
+// The NemoVideo backend: our EditingBackend on NemoVideo's hosted agent, reached only from the server.
 import 'server-only';
-import type { EditingBackend } from '@/lib/backend/types';
+import type { BackendContext, EditingBackend } from '@/lib/backend/types';
+import { AppError } from '@/lib/errors';
 import type { Config } from '@/lib/server/config';
 import type { Store } from '@/lib/server/store/types';
+import { runChatTurn } from './chat';
+import { NemoApiError } from './client';
+import { creditsSchema } from './upstream';
+import { nemoExportFile, refreshNemoExport, startNemoExport } from './exports';
+import { createNemoDeps, type NemoDeps, type NemoOverrides } from './nemoDeps';
+import { saveProjectState } from './projectState';
+import { ensureSession, existingSessionId, renewSession, withSession } from './session';
+import { fetchSnapshot } from './state';
+import { uploadFiles } from './upload';
+import { readAdkSignals } from './sse';
+import { toAppError } from './upstreamErrors';
 
-export function createNemoBackend(_config: Config, _store: Store): EditingBackend {
-  throw new Error('EDIT_BACKEND=nemo is not available yet.');
+export function createNemoBackend(config: Config, store: Store, overrides: NemoOverrides = {}): EditingBackend {
+  const deps = createNemoDeps(config, store, overrides);
+
+  /** Every upstream failure leaves here as an AppError in plain words. */
+  async function guard<T>(scope: { ownerId: string; projectId?: string }, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      throw await toAppError(deps, err, scope);
+    }
+  }
+  const scopeOf = (ctx: BackendContext) => ({ ownerId: ctx.ownerId, projectId: ctx.project.id });
+
+  async function ownedExport(ctx: BackendContext, exportId: string) {
+    const record = await store.getExport(exportId);
+    if (!record || record.projectId !== ctx.project.id) throw new AppError(404, 'Export not found.');
+    return record;
+  }
+
+  return {
+    name: 'nemo',
+    hasCredits: true,
+    chat: (ctx, message, signal) => runChatTurn(deps, ctx, message, signal),
+    mediaAdded: (ctx, media) =>
+      guard(scopeOf(ctx), async () => {
+        if (media.length === 0) return;
+        const { sessionId } = await ensureSession(deps, ctx);
+        try {
+          await uploadFiles(deps, ctx.ownerId, sessionId, media);
+        } catch (err) {
+          // The session expired since it was made: a new one gets all stored media, these files included.
+          if (!(err instanceof NemoApiError) || err.code !== 1002) throw err;
+          await renewSession(deps, ctx);
+        }
+      }),
+    timeline: (ctx) => guard(scopeOf(ctx), async () => (await fetchSnapshot(deps, ctx)).view),
+    // Undo and redo are words to the agent: NemoVideo keeps the edit history, we show the state after.
+    undo: (ctx) => guard(scopeOf(ctx), () => historyStep(deps, ctx, 'undo')),
+    redo: (ctx) => guard(scopeOf(ctx), () => historyStep(deps, ctx, 'redo')),
+    credits: (ownerId) =>
+      guard({ ownerId }, async () => {
+        const c = await deps.auth.authorized(ownerId, ({ token, clientId }) =>
+          deps.http.json({ path: '/api/credits/balance/simple', token, clientId }, creditsSchema),
+        );
+        return { available: c.available, frozen: c.frozen, total: c.total };
+      }),
+    startExport: (ctx, quality) => guard(scopeOf(ctx), () => startNemoExport(deps, ctx, quality)),
+    getExport: (ctx, exportId) => guard(scopeOf(ctx), async () => refreshNemoExport(deps, ctx, await ownedExport(ctx, exportId))),
+    async cancelExport(ctx, exportId) {
+      const record = await ownedExport(ctx, exportId);
+      if (record.status === 'completed' || record.status === 'failed' || record.status === 'canceled') return record;
+      // NemoVideo has no cancel call: we stop polling and forget the result.
+      return store.updateExport(exportId, { status: 'canceled', finishedAt: new Date(deps.now()).toISOString() });
+    },
+    exportFile: (ctx, exportId) => guard(scopeOf(ctx), async () => nemoExportFile(deps, ctx, await ownedExport(ctx, exportId))),
+  };
+}
+
+async function historyStep(deps: NemoDeps, ctx: BackendContext, word: 'undo' | 'redo') {
+  if (!(await existingSessionId(deps, ctx.project.id))) return null;
+  const response = await withSession(deps, ctx, (sid, { token, clientId }) =>
+    deps.http.send({
+      method: 'POST',
+      path: '/run_sse',
+      token,
+      clientId,
+      accept: 'text/event-stream',
+      json: { app_name: 'nemo_agent', user_id: 'me', session_id: sid, new_message: { parts: [{ text: word }] } },
+      signal: AbortSignal.timeout(deps.config.NEMO_TURN_TIMEOUT_MS),
+    }),
+  );
+  if (response.body) {
+    for await (const signal of readAdkSignals(response.body)) {
+      if (signal.kind === 'error') throw new AppError(409, `NemoVideo could not ${word} that.`);
+    }
+  }
+  await saveProjectState(deps.store, ctx.project.id, { canRedo: word === 'undo' });
+  return (await fetchSnapshot(deps, ctx)).view;
 }

@@ -39,6 +39,14 @@ export const configSchema = z
     NEMO_TOKEN: optionalString,
     NEMO_POLL_MS: intFromEnv(30_000),
     NEMO_SKILL_PLATFORM: z.enum(['clawhub', 'cursor', 'unknown']).optional(),
+    /** Wait before the one retry after NemoVideo answers 429 (the brief says 30 s). */
+    NEMO_RETRY_AFTER_MS: intFromEnv(30_000),
+    /** Quiet time in a chat turn before a "Still working..." status (the brief says 2 minutes). */
+    NEMO_STILL_WORKING_MS: intFromEnv(120_000),
+    /** Upper bound of one chat turn (the brief says 15 minutes). */
+    NEMO_TURN_TIMEOUT_MS: intFromEnv(900_000),
+    /** Where anonymous users register; the link gets ?bind=<id>. */
+    NEMO_REGISTER_URL: z.string().url().default('https://nemovideo.ai/register'),
     /** Marks the deployment as production for cookie and secret rules (next start sets NODE_ENV=production even locally). */
     IN_VIDEO_ENV: z.enum(['development', 'production']).default('development'),
   })

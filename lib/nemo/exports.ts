@@ -1,0 +1,167 @@
+// Exports on NemoVideo's cloud renderer: start, poll (at most every NEMO_POLL_MS), stream the result through.
+import 'server-only';
+import { nanoid } from 'nanoid';
+import { z } from 'zod';
+import type { BackendContext, ExportFile } from '@/lib/backend/types';
+import { AppError } from '@/lib/errors';
+import type { ExportRecord } from '@/lib/server/store/types';
+import type { NemoDeps } from './nemoDeps';
+import { fetchSnapshot } from './state';
+import { renderStatusSchema, type RenderStatus } from './upstream';
+
+/** What an export keeps about its render upstream (ExportRecord.backendState). The URL never leaves the server. */
+const exportStateSchema = z.object({
+  renderId: z.string(),
+  lastPollAt: z.number().default(0),
+  outputUrl: z.string().url().optional(),
+  outputSize: z.number().optional(),
+  contentType: z.string().optional(),
+});
+type ExportState = z.infer<typeof exportStateSchema>;
+
+function exportState(record: ExportRecord): ExportState {
+  const parsed = exportStateSchema.safeParse(record.backendState ?? {});
+  if (!parsed.success) throw new AppError(409, 'This export was not made on NemoVideo.');
+  return parsed.data;
+}
+
+export async function startNemoExport(deps: NemoDeps, ctx: BackendContext, quality: 'high' | 'preview'): Promise<ExportRecord> {
+  const { view, draft } = await fetchSnapshot(deps, ctx);
+  if (!draft || view.tracks.every((t) => t.segments.length === 0)) throw new AppError(409, 'Add a clip before exporting.');
+  const sessionId = await currentSession(deps, ctx);
+  const renderId = `render_${deps.now()}`;
+  // The brief documents only "high"; a preview is the same render, so both ask for it.
+  const status = await deps.auth.authorized(ctx.ownerId, ({ token, clientId }) =>
+    deps.http.json(
+      {
+        method: 'POST',
+        path: '/api/render/proxy/lambda',
+        token,
+        clientId,
+        json: { id: renderId, sessionId, draft, output: { format: 'mp4', quality: 'high' } },
+      },
+      renderStatusSchema.partial(),
+    ),
+  );
+  const now = new Date(deps.now()).toISOString();
+  const record: ExportRecord = {
+    id: nanoid(16),
+    projectId: ctx.project.id,
+    // Never "queued": that state belongs to the local render queue, which must not pick this job up.
+    status: 'rendering',
+    progress: progressOf(status as RenderStatus) ?? 0,
+    quality,
+    timelineVersion: view.version,
+    width: view.canvas.width,
+    height: view.canvas.height,
+    duration: view.duration || null,
+    size: null,
+    path: null,
+    error: null,
+    attempts: 1,
+    backendState: { renderId: String(status.id ?? renderId), lastPollAt: deps.now() } satisfies ExportState,
+    createdAt: now,
+    updatedAt: now,
+    startedAt: now,
+    finishedAt: null,
+  };
+  await deps.store.createExport(record);
+  return record;
+}
+
+async function currentSession(deps: NemoDeps, ctx: BackendContext): Promise<string> {
+  const fresh = await deps.store.getProject(ctx.project.id);
+  const sid = fresh?.backendState?.sessionId;
+  if (typeof sid !== 'string') throw new AppError(409, 'Add a clip before exporting.');
+  return sid;
+}
+
+/** Upstream progress as 0..1 (it may say 0..1 or 0..100). */
+export function progressOf(status: Partial<RenderStatus>): number | undefined {
+  if (status.progress === undefined || !Number.isFinite(status.progress)) return undefined;
+  const p = status.progress > 1 ? status.progress / 100 : status.progress;
+  return Math.min(1, Math.max(0, p));
+}
+
+const DONE = new Set(['completed', 'complete', 'succeeded', 'success', 'done', 'finished']);
+const FAILED = new Set(['failed', 'error', 'errored', 'canceled', 'cancelled', 'timeout']);
+
+/** Refreshes a running export from upstream when the last poll is older than NEMO_POLL_MS. */
+export async function refreshNemoExport(deps: NemoDeps, ctx: BackendContext, record: ExportRecord): Promise<ExportRecord> {
+  if (record.status !== 'rendering' && record.status !== 'queued') return record;
+  const state = exportState(record);
+  if (deps.now() - state.lastPollAt < deps.config.NEMO_POLL_MS) return record;
+  const status = await deps.auth.authorized(ctx.ownerId, ({ token, clientId }) =>
+    deps.http.json({ path: `/api/render/proxy/lambda/${encodeURIComponent(state.renderId)}`, token, clientId }, renderStatusSchema),
+  );
+  const value = status.status.toLowerCase();
+  const at = new Date(deps.now()).toISOString();
+  const polled = { ...state, lastPollAt: deps.now() };
+  if (DONE.has(value)) {
+    const url = status.output?.url;
+    if (!url) return deps.store.updateExport(record.id, { status: 'failed', error: 'NemoVideo finished without a file. Export again.', finishedAt: at, backendState: polled });
+    return deps.store.updateExport(record.id, { status: 'completed', progress: 1, finishedAt: at, backendState: { ...polled, outputUrl: url } });
+  }
+  if (FAILED.has(value)) {
+    return deps.store.updateExport(record.id, { status: 'failed', error: 'NemoVideo could not render this export. Try again.', finishedAt: at, backendState: polled });
+  }
+  return deps.store.updateExport(record.id, { progress: progressOf(status) ?? record.progress, backendState: polled });
+}
+
+export async function nemoExportFile(deps: NemoDeps, ctx: BackendContext, record: ExportRecord): Promise<ExportFile> {
+  const state = exportState(record);
+  if (record.status !== 'completed' || !state.outputUrl) throw new AppError(409, 'The export is not finished yet.');
+  const url = state.outputUrl;
+  // Our token goes only to NemoVideo's own host, never to a storage URL it points at.
+  const sameHost = new URL(url).origin === new URL(deps.http.baseUrl).origin;
+  const open = (range?: { start: number; end: number }) =>
+    deps.auth.authorized(ctx.ownerId, ({ token, clientId }) =>
+      deps.http.send({
+        path: url,
+        ...(sameHost ? { token, clientId } : {}),
+        headers: range ? { Range: `bytes=${range.start}-${range.end}` } : {},
+      }),
+    );
+  let size = state.outputSize ?? record.size ?? undefined;
+  let contentType = state.contentType ?? 'video/mp4';
+  if (size === undefined) {
+    const probe = await open({ start: 0, end: 0 });
+    await probe.body?.cancel();
+    size = sizeFrom(probe);
+    contentType = probe.headers.get('content-type') ?? contentType;
+    await deps.store.updateExport(record.id, { size, backendState: { ...state, outputSize: size, contentType } });
+  }
+  return {
+    size,
+    contentType,
+    async open(range) {
+      const res = await open(range);
+      if (!res.body) throw new AppError(502, 'NemoVideo sent an empty file.');
+      // A server that ignores Range answers 200 with the whole file: cut the asked part out ourselves.
+      return range && res.status === 200 ? res.body.pipeThrough(byteRange(range.start, range.end)) : res.body;
+    },
+  };
+}
+
+/** Total size from "Content-Range: bytes 0-0/12345", or Content-Length when the server ignored the range. */
+function sizeFrom(res: Response): number {
+  const total = res.headers.get('content-range')?.match(/\/(\d+)\s*$/)?.[1];
+  const length = res.status === 200 ? res.headers.get('content-length') : null;
+  const size = Number(total ?? length);
+  if (!Number.isFinite(size) || size <= 0) throw new AppError(502, 'NemoVideo did not say how large the export is.');
+  return size;
+}
+
+/** Passes through only bytes [start, end] (inclusive) of a stream. */
+export function byteRange(start: number, end: number): TransformStream<Uint8Array, Uint8Array> {
+  let offset = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      const from = Math.max(0, start - offset);
+      const to = Math.min(chunk.length, end + 1 - offset);
+      if (from < to) controller.enqueue(chunk.subarray(from, to));
+      offset += chunk.length;
+      if (offset > end) controller.terminate();
+    },
+  });
+}

@@ -1,0 +1,48 @@
+// Everything the NemoVideo modules share (config, store, HTTP, auth, clock), built once per backend.
+import 'server-only';
+import type { Config } from '@/lib/server/config';
+import type { Store } from '@/lib/server/store/types';
+import { attributionHeaders, detectPlatform } from './attribution';
+import { createNemoAuth, type NemoAuth } from './auth';
+import { createNemoHttp, type NemoHttp } from './client';
+
+export interface NemoDeps {
+  config: Config;
+  store: Store;
+  http: NemoHttp;
+  auth: NemoAuth;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now: () => number;
+}
+
+/** Test seams: unit tests swap the clock or the install path; msw intercepts fetch itself. */
+export interface NemoOverrides {
+  fetch?: typeof fetch;
+  sleep?: NemoDeps['sleep'];
+  now?: () => number;
+  installPath?: string;
+}
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export function createNemoDeps(config: Config, store: Store, overrides: NemoOverrides = {}): NemoDeps {
+  const platform = detectPlatform(overrides.installPath ?? process.cwd(), config.NEMO_SKILL_PLATFORM);
+  const http = createNemoHttp({ baseUrl: config.NEMO_API_BASE, attribution: attributionHeaders(platform), fetch: overrides.fetch });
+  const sleep = overrides.sleep ?? abortableSleep;
+  const now = overrides.now ?? (() => Date.now());
+  const auth = createNemoAuth({ http, store, fixedToken: config.NEMO_TOKEN, retryAfterMs: config.NEMO_RETRY_AFTER_MS, sleep, now });
+  return { config, store, http, auth, sleep, now };
+}

@@ -1,0 +1,34 @@
+// Sends stored media files to the NemoVideo session as multipart `files`, streamed from disk.
+import 'server-only';
+import fs from 'node:fs';
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+import type { MediaRecord } from '@/lib/engine/media/schema';
+import { NemoApiError } from './client';
+import type { NemoDeps } from './nemoDeps';
+
+const uploadAnswerSchema = z.unknown();
+
+export async function uploadFiles(deps: NemoDeps, ownerId: string, sessionId: string, media: MediaRecord[]): Promise<void> {
+  // One request per file, so a refusal names the file it is about.
+  for (const m of media) {
+    try {
+      await deps.auth.authorized(ownerId, async ({ token, clientId }) => {
+        const form = new FormData();
+        form.append('files', await fs.openAsBlob(m.path), m.name);
+        await deps.http.json(
+          { method: 'POST', path: `/api/upload-video/nemo_agent/me/${encodeURIComponent(sessionId)}`, token, clientId, body: form },
+          uploadAnswerSchema,
+        );
+      });
+    } catch (err) {
+      if (err instanceof NemoApiError && err.code === 4001) {
+        throw new AppError(4001, `NemoVideo cannot use "${m.name}". Supported: MP4, MOV, AVI, WebM, MKV, JPG, PNG, GIF, WebP, MP3, WAV, M4A, AAC.`);
+      }
+      if (err instanceof NemoApiError && err.code === 4002) {
+        throw new AppError(4002, `"${m.name}" is too large for NemoVideo (500 MB at most). Compress it or trim it, then upload again.`);
+      }
+      throw err;
+    }
+  }
+}
