@@ -1,0 +1,11 @@
+import { getBackend } from '@/lib/backend/selectBackend';
+import { exportFileResponse } from '@/lib/engine/render/exportDownload';
+import { requireOwnedProject } from '@/lib/server/access';
+import { route } from '@/lib/server/http';
+
+/** The finished MP4, with single-range support for players and resumable downloads. */
+export const GET = route<{ id: string; eid: string }>(async (req, { id, eid }) => {
+  const ctx = await requireOwnedProject(id);
+  const file = await getBackend().exportFile(ctx, eid);
+  return exportFileResponse(file, req.headers.get('range'), ctx.project.title);
+});

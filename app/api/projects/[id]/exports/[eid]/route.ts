@@ -1,0 +1,16 @@
+import { NextResponse } from 'next/server';
+import { getBackend } from '@/lib/backend/selectBackend';
+import { requireOwnedProject } from '@/lib/server/access';
+import { route } from '@/lib/server/http';
+import { toExportView } from '@/lib/server/views';
+
+export const GET = route<{ id: string; eid: string }>(async (_req, { id, eid }) => {
+  const record = await getBackend().getExport(await requireOwnedProject(id), eid);
+  return NextResponse.json({ export: toExportView(record) });
+});
+
+/** Cancels a queued or running export. */
+export const DELETE = route<{ id: string; eid: string }>(async (_req, { id, eid }) => {
+  const record = await getBackend().cancelExport(await requireOwnedProject(id), eid);
+  return NextResponse.json({ export: toExportView(record) });
+});

@@ -1,0 +1,75 @@
+// Background music under the voice: looped, trimmed to its range, faded, ducked under speech, mixed.
+import type { AudioClip } from '@/lib/engine/timeline/schema';
+import { AUDIO_SAMPLE_RATE, sec } from './outputFormat';
+
+export interface MusicInput {
+  clip: AudioClip;
+  /** Index of the clip's ffmpeg input (opened with -stream_loop -1 when the clip loops). */
+  inputIndex: number;
+}
+
+/** Input options for one music clip: looping on the input repeats the file seamlessly, forever. */
+export function musicInputArgs(clip: AudioClip, path: string): string[] {
+  return clip.loop ? ['-stream_loop', '-1', '-i', path] : ['-i', path];
+}
+
+/** The clip's span on the output, clamped to the video; null when nothing of it is audible. */
+export function musicSpan(clip: AudioClip, durationSeconds: number): { start: number; length: number } | null {
+  const end = Math.min(clip.end ?? durationSeconds, durationSeconds);
+  const start = Math.min(clip.start, durationSeconds);
+  return end - start > 0.01 ? { start, length: end - start } : null;
+}
+
+// Ducking: the voice drives a compressor on the music. A low threshold engages on any speech,
+// a high ratio pulls the music well under it, and the release lets it swell back in pauses.
+const DUCKING = 'threshold=0.02:ratio=10:attack=20:release=400';
+
+/**
+ * Mixes music under `[voice]` and outputs `[output]`. Every music clip is padded to the full
+ * duration so the sum keeps the voice's exact length; amix normalize=0 keeps levels as set.
+ * Returns null when no clip is audible (the caller keeps the voice as it is).
+ */
+export function buildMusicMixFilter(voice: string, music: MusicInput[], durationSeconds: number, output: string): string | null {
+  const audible = music.flatMap((m) => {
+    const span = musicSpan(m.clip, durationSeconds);
+    return span ? [{ ...m, span }] : [];
+  });
+  if (audible.length === 0) return null;
+  const ducked = audible.filter((m) => m.clip.duck);
+  const totalSamples = Math.round(durationSeconds * AUDIO_SAMPLE_RATE);
+  const keys = ducked.map((_, j) => `duckkey${j}`);
+  const parts: string[] = [`[${voice}]asplit=${keys.length + 1}[voicemain]${keys.map((k) => `[${k}]`).join('')}`];
+
+  audible.forEach(({ clip, inputIndex, span }, j) => {
+    const fades = fadeLengths(clip, span.length);
+    const chain = [
+      `[${inputIndex}:a:0]aresample=${AUDIO_SAMPLE_RATE}`,
+      'aformat=sample_fmts=fltp:channel_layouts=stereo',
+      `atrim=end_sample=${Math.round(span.length * AUDIO_SAMPLE_RATE)}`,
+      'asetpts=PTS-STARTPTS',
+      `volume=${clip.volume}`,
+      ...(fades.in > 0 ? [`afade=t=in:st=0:d=${sec(fades.in)}`] : []),
+      ...(fades.out > 0 ? [`afade=t=out:st=${sec(span.length - fades.out)}:d=${sec(fades.out)}`] : []),
+      ...(span.start > 0 ? [`adelay=delays=${Math.round(span.start * 1000)}:all=1`] : []),
+      `apad=whole_len=${totalSamples}`,
+    ];
+    const d = ducked.indexOf(audible[j]);
+    if (d >= 0) {
+      parts.push(`${chain.join(',')}[music${j}raw]`);
+      parts.push(`[music${j}raw][${keys[d]}]sidechaincompress=${DUCKING}[music${j}]`);
+    } else {
+      parts.push(`${chain.join(',')}[music${j}]`);
+    }
+  });
+  const inputs = ['[voicemain]', ...audible.map((_, j) => `[music${j}]`)].join('');
+  parts.push(`${inputs}amix=inputs=${audible.length + 1}:duration=first:dropout_transition=0:normalize=0[${output}]`);
+  return parts.join(';');
+}
+
+/** Fades that fit the clip: when both do not fit, they share its length in proportion. */
+function fadeLengths(clip: AudioClip, length: number): { in: number; out: number } {
+  const total = clip.fadeInSeconds + clip.fadeOutSeconds;
+  if (total <= length) return { in: clip.fadeInSeconds, out: clip.fadeOutSeconds };
+  const scale = length / total;
+  return { in: clip.fadeInSeconds * scale, out: clip.fadeOutSeconds * scale };
+}

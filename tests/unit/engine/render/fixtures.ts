@@ -1,0 +1,19 @@
+// Small hand-made media records and timelines for the render unit tests (no files are read).
+import type { ProbeResult } from '@/lib/engine/media/schema';
+import type { SegmentMedia } from '@/lib/engine/render/segmentFilters';
+import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
+
+export function probe(kind: ProbeResult['kind'], width: number | null, height: number | null, hasAudio: boolean): ProbeResult {
+  return { kind, format: 'test', duration: 60, width, height, fps: 30, rotation: 0, hasAudio, hasVideo: kind !== 'audio', videoCodec: null, audioCodec: null };
+}
+
+export const MEDIA: Record<string, SegmentMedia> = {
+  talk: { path: '/data/media/talk.mp4', probe: probe('video', 1920, 1080, true) },
+  phone: { path: '/data/media/phone.mov', probe: probe('video', 1080, 1920, true) },
+  silent: { path: '/data/media/city.mpg', probe: probe('video', 720, 405, false) },
+  still: { path: '/data/media/photo.png', probe: probe('image', 1200, 1600, false) },
+};
+
+export function timeline(patch: Partial<Timeline> & Record<string, unknown>): Timeline {
+  return timelineSchema.parse({ canvas: { width: 1920, height: 1080, fps: 30 }, ...patch });
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { cleanOverlayText, layoutText, pickFont, wrapText } from '@/lib/engine/render/textLayout';
+
+const landscape = { width: 1920, height: 1080 };
+const portrait = { width: 1080, height: 1920 };
+
+describe('cleaning overlay text', () => {
+  it.each([
+    ['Party 🎉🎉 time', 'Party time'],
+    ['Family 👨‍👩‍👧 trip ❤️', 'Family trip'],
+    ['thumbs 👍🏽 up', 'thumbs up'],
+    ["'; rm -rf / %{pts} \\:,[]", "'; rm -rf / %{pts} \\:,[]"],
+    ['tab\there\u0000and\u0007bells', 'tab here and bells'],
+    ['two\r\nlines', 'two\nlines'],
+    ['🎉🎉', ''],
+  ])('%j becomes %j', (input, output) => {
+    expect(cleanOverlayText(input)).toBe(output);
+  });
+
+  it('picks the CJK font for Chinese, Japanese and Korean, Inter otherwise', () => {
+    expect(pickFont('城市之梦')).toBe('cjk');
+    expect(pickFont('Hello 世界')).toBe('cjk');
+    expect(pickFont('Café déjà vu')).toBe('latin');
+  });
+});
+
+describe('wrapping', () => {
+  it('breaks between words, inside CJK runs, and inside over-long words', () => {
+    expect(wrapText('Hello world this is a long title that should wrap', 12)).toEqual(['Hello world this is a', 'long title that', 'should wrap']);
+    expect(wrapText('你好世界，这是一个很长的标题', 6)).toEqual(['你好世界，这', '是一个很长的', '标题']);
+    expect(wrapText('Supercalifragilisticexpialidocious', 8)).toEqual(['Supercalifrag', 'ilisticexpial', 'idocious']);
+  });
+});
+
+describe('layout in the safe areas', () => {
+  it('a title sits in the upper third, below the top margin', () => {
+    const l = layoutText({ text: 'Urban Dreams', position: 'top', size: 'large' }, portrait)!;
+    expect(l.lines[0].y).toBeGreaterThanOrEqual(portrait.height * 0.1);
+    expect(l.lines.at(-1)!.y + l.fontSize * 1.3).toBeLessThanOrEqual(portrait.height / 3);
+  });
+
+  it('a caption ends above the lower 20% of a 9:16 frame', () => {
+    const l = layoutText({ text: 'and that is how it started', position: 'bottom', size: 'medium' }, portrait)!;
+    expect(l.lines.at(-1)!.y + Math.round(l.fontSize * 1.3)).toBeLessThanOrEqual(portrait.height * 0.8);
+  });
+
+  it('500 characters are wrapped and shrunk to fit the width and the title area', () => {
+    const text = 'The quick brown fox jumps over the lazy dog. '.repeat(12).slice(0, 500);
+    for (const out of [landscape, portrait]) {
+      const l = layoutText({ text, position: 'top', size: 'large' }, out)!;
+      expect(l.fontSize).toBeLessThan(Math.round(Math.min(out.width, out.height) * 0.065));
+      expect(l.lines.join(' ').length).toBeGreaterThan(0);
+      // Inter Bold averages about 0.55 em per character over running text.
+      for (const line of l.lines) expect(line.text.length * l.fontSize * 0.55).toBeLessThanOrEqual(out.width * 0.9);
+      expect(l.lines.map((x) => x.text).join(' ').replace(/\s+/g, ' ')).toBe(text.trim());
+    }
+  });
+
+  it('nothing is drawn when only emoji were given', () => {
+    expect(layoutText({ text: '🎉🔥', position: 'center', size: 'large' }, landscape)).toBeNull();
+  });
+});
