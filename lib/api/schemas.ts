@@ -120,6 +120,23 @@ export const createExportBodySchema = z.object({ quality: z.enum(['high', 'previ
 export const urlImportBodySchema = z.object({ urls: z.array(z.string().url()).min(1).max(10) });
 export const timelineActionBodySchema = z.object({ action: z.enum(['undo', 'redo']) });
 
+// What a share link shows: read-only, no ids of media or edit state.
+export const sharedProjectViewSchema = z.object({
+  title: z.string(),
+  timeline: z.object({ duration: z.number(), canvas: timelineViewSchema.shape.canvas, summary: z.string() }),
+  export: z
+    .object({
+      width: z.number().optional(),
+      height: z.number().optional(),
+      duration: z.number().optional(),
+      size: z.number().optional(),
+      url: z.string(),
+    })
+    .nullable(),
+});
+export type SharedProjectView = z.infer<typeof sharedProjectViewSchema>;
+export const shareLinkSchema = z.object({ url: z.string() });
+
 /** `GET .../media/:mid/peaks`: the waveform, `peaksPerSecond` values (0..1) per second of audio. */
 export const mediaPeaksViewSchema = z.object({
   peaksPerSecond: z.number().positive(),

@@ -1,0 +1,49 @@
+// One project on the home page: thumbnail, title, length and what was last exported.
+import Link from 'next/link';
+import type { ProjectView } from '@/lib/api/schemas';
+import { formatClock, formatRelative, formatResolution } from '@/lib/client/formatting';
+import { FilmIcon } from '@/components/ui/icons';
+
+function exportLine(project: ProjectView): string {
+  const e = project.lastExport;
+  if (!e) return 'Not exported yet';
+  if (e.status === 'completed') {
+    const res = formatResolution(e.width, e.height)?.replace(/ \(.*\)$/, '');
+    return `Exported ${res ?? ''} ${e.createdAt ? formatRelative(e.createdAt) : ''}`.replace(/\s+/g, ' ').trim();
+  }
+  if (e.status === 'failed') return 'Last export failed';
+  if (e.status === 'canceled') return 'Last export canceled';
+  return 'Exporting…';
+}
+
+export function ProjectCard({ project }: { project: ProjectView }) {
+  return (
+    <li>
+      <Link
+        href={`/projects/${project.id}`}
+        className="group flex h-full flex-col overflow-hidden rounded-2xl border border-line bg-surface transition hover:-translate-y-0.5 hover:border-line-strong hover:shadow-lg"
+      >
+        <div className="relative aspect-video bg-raised">
+          {project.thumbnailUrl ? (
+            // eslint-disable-next-line @next/next/no-img-element -- thumbnails are our own small JPEGs behind auth
+            <img src={project.thumbnailUrl} alt="" className="size-full object-cover" loading="lazy" />
+          ) : (
+            <span className="grid size-full place-items-center text-muted" aria-hidden="true">
+              <FilmIcon width={32} height={32} />
+            </span>
+          )}
+          {project.duration ? (
+            <span className="absolute right-2 bottom-2 rounded-md bg-black/75 px-1.5 py-0.5 text-xs font-medium text-white tabular-nums">
+              {formatClock(project.duration)}
+            </span>
+          ) : null}
+        </div>
+        <div className="flex flex-1 flex-col gap-1 p-4">
+          <h3 className="truncate font-semibold tracking-tight group-hover:text-accent-text">{project.title}</h3>
+          <p className="text-sm text-muted">{exportLine(project)}</p>
+          <p className="text-xs text-muted">Edited {formatRelative(project.updatedAt)}</p>
+        </div>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,208 @@
+// A creator on a desktop and on a phone: upload, chat, watch the lanes change, export, download, share.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, hasHorizontalScroll, launchBrowser, newContext, screenshotThemes, seriousA11yViolations, type Viewport } from '../helpers/browser';
+import { ffprobe } from '../helpers/ffprobe';
+import { mediaFile } from '../helpers/paths';
+import { startServer, type TestServer } from '../helpers/server';
+
+const REQUEST = 'cut out the pauses, add background music, and overlay text titles';
+const EXPORT_TIMEOUT = 240_000;
+
+let server: TestServer;
+let browser: Browser;
+const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'in-video-e2e-'));
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(downloads, { recursive: true, force: true });
+});
+
+const videoSegments = (page: Page) => page.locator('[data-track-type="video"] [data-segment="video"]');
+
+describe.each([DESKTOP, PHONE])('a creator on a $name', (viewport: Viewport) => {
+  const phone = viewport.name === 'phone';
+  let owner: BrowserContext;
+  let page: Page;
+  let projectUrl = '';
+  let shareUrl = '';
+
+  const openTab = async (name: 'Chat' | 'Timeline' | 'Preview') => {
+    if (phone) await page.getByRole('tab', { name }).click();
+  };
+  const expectNoSideScroll = async (p: Page) => {
+    if (phone) expect(await hasHorizontalScroll(p)).toBe(false);
+  };
+
+  beforeAll(async () => {
+    owner = await newContext(browser, viewport, server.baseUrl);
+    page = await owner.newPage();
+  });
+  afterAll(async () => {
+    await owner?.close();
+  });
+
+  it('starts a project and uploads talk-1080p.mp4 through the file picker', async () => {
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/saying what you want/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await expectNoSideScroll(page);
+
+    if (phone) {
+      // On a phone the home page's picker creates the project and opens it with the upload running.
+      await page.getByLabel('Choose files for a new project').setInputFiles(mediaFile('talk-1080p.mp4'));
+      await page.waitForURL(/\/projects\/[\w-]+$/);
+    } else {
+      await page.getByRole('button', { name: 'New project' }).click();
+      await page.waitForURL(/\/projects\/[\w-]+$/);
+      await page.getByLabel('Upload files').setInputFiles(mediaFile('talk-1080p.mp4'));
+    }
+    projectUrl = page.url();
+
+    await openTab('Timeline');
+    const bin = page.getByRole('list', { name: 'Media bin' });
+    await expect.poll(() => bin.textContent(), { timeout: 60_000 }).toContain('talk-1080p.mp4');
+    expect(await bin.textContent()).toMatch(/1:00 · 1\.7 MB · 1920×1080/);
+    await expect.poll(() => videoSegments(page).count(), { timeout: 30_000 }).toBe(1);
+  });
+
+  it('asks the chat for edits and sees the lanes change', async () => {
+    await openTab('Chat');
+    const message = page.getByRole('textbox', { name: 'Message' });
+    if (phone) {
+      // The input sits at the bottom of the screen, within thumb reach.
+      const box = (await message.boundingBox())!;
+      expect(box.y + box.height).toBeGreaterThan(844 * 0.8);
+      expect(box.y + box.height).toBeLessThanOrEqual(844);
+    }
+    await message.fill(REQUEST);
+    await message.press('Enter');
+    await expect.poll(() => message.inputValue()).toBe('');
+
+    await openTab('Timeline');
+    await expect.poll(() => videoSegments(page).count(), { timeout: 90_000 }).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('[data-track-type="audio"] [data-segment="audio"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-track-type="text"] [data-segment="text"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const summary = await page.getByTestId('timeline-summary').textContent();
+    expect(summary).toMatch(/BGM|Title/);
+
+    await openTab('Chat');
+    // The reply streamed in and finished: Send is back.
+    await expect.poll(() => page.getByRole('button', { name: 'Send' }).count(), { timeout: 90_000 }).toBe(1);
+    await expectNoSideScroll(page);
+  });
+
+  it('exports, watches progress reach 100% and downloads a 1080p H.264 file', async () => {
+    await openTab('Preview');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const bar = page.getByRole('progressbar', { name: 'Export progress' });
+    await expect.poll(() => bar.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => bar.getAttribute('aria-valuenow'), { timeout: EXPORT_TIMEOUT, intervals: [500] }).toBe('100');
+
+    const link = page.getByRole('link', { name: 'Download', exact: true });
+    const ready = await page.getByTestId('export-ready').textContent();
+    expect(ready).toMatch(/MB · 1920×1080/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const file = path.join(downloads, `${viewport.name}.mp4`);
+    await download.saveAs(file);
+
+    const probe = ffprobe(file);
+    const video = probe.streams.find((s) => s.codec_type === 'video')!;
+    expect(video.codec_name).toBe('h264');
+    expect([video.width, video.height]).toEqual([1920, 1080]);
+    expect(probe.streams.some((s) => s.codec_type === 'audio')).toBe(true);
+  });
+
+  it('looks right and passes the accessibility check in light and dark', async () => {
+    await openTab('Timeline');
+    await screenshotThemes(page, `project-${viewport.name}`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await expectNoSideScroll(page);
+    if (phone) {
+      for (const tab of ['Chat', 'Preview'] as const) {
+        await openTab(tab);
+        await screenshotThemes(page, `project-${viewport.name}-${tab.toLowerCase()}`);
+        expect(await seriousA11yViolations(page)).toEqual([]);
+        await expectNoSideScroll(page);
+      }
+    }
+  });
+
+  it('shares a read-only link that a fresh browser can watch but not edit', async () => {
+    await page.getByRole('button', { name: 'Share' }).click();
+    const linkBox = page.getByTestId('share-link');
+    await expect.poll(() => linkBox.count(), { timeout: 10_000 }).toBe(1);
+    shareUrl = await linkBox.inputValue();
+    expect(shareUrl).toMatch(/\/share\/[A-Za-z0-9_-]{22,}$/);
+    await page.keyboard.press('Escape');
+
+    const friend = await newContext(browser, viewport, server.baseUrl);
+    try {
+      const view = await friend.newPage();
+      const res = await view.goto(shareUrl);
+      expect(res?.status()).toBe(200);
+      await expect.poll(() => view.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
+      expect(await view.locator('video').count()).toBe(1);
+      expect(await view.locator('video').getAttribute('src')).toMatch(/\/api\/share\/.+\/file$/);
+      expect(await view.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
+      expect(await view.getByRole('button', { name: 'Export' }).count()).toBe(0);
+      expect(await view.getByRole('button', { name: /upload/i }).count()).toBe(0);
+      expect(await view.locator('input[type=file]').count()).toBe(0);
+      expect(await view.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+      expect(await view.getByText(/BGM|Title/).count()).toBeGreaterThan(0);
+      await screenshotThemes(view, `share-${viewport.name}`);
+      expect(await seriousA11yViolations(view)).toEqual([]);
+      await expectNoSideScroll(view);
+    } finally {
+      await friend.close();
+    }
+  });
+
+  it('shows "Project not found" to a fresh browser without the link', async () => {
+    const stranger = await newContext(browser, viewport, server.baseUrl);
+    try {
+      const view = await stranger.newPage();
+      const res = await view.goto(projectUrl);
+      expect(res?.status()).toBe(404);
+      expect(await view.getByRole('heading', { level: 1 }).textContent()).toBe('Project not found');
+      expect(await view.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
+      expect(await seriousA11yViolations(view)).toEqual([]);
+    } finally {
+      await stranger.close();
+    }
+  });
+
+  it('lists the project on the home page with its thumbnail and last export', async () => {
+    await page.goto('/');
+    const card = page.getByRole('link', { name: /talk-1080p|Untitled/ });
+    await expect.poll(() => card.count()).toBeGreaterThan(0);
+    expect(await card.first().textContent()).toMatch(/Exported 1920×1080/);
+    await screenshotThemes(page, `home-${viewport.name}`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await expectNoSideScroll(page);
+  });
+
+  it('stops sharing: the old link then answers not found', async () => {
+    if (phone) return; // revocation is the same code at every size; checked once
+    await page.goto(projectUrl);
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page.getByRole('button', { name: 'Stop sharing' }).click();
+    await expect.poll(() => page.getByText('Sharing is off').count()).toBe(1);
+    const friend = await newContext(browser, viewport, server.baseUrl);
+    try {
+      const res = await (await friend.newPage()).goto(shareUrl);
+      expect(res?.status()).toBe(404);
+    } finally {
+      await friend.close();
+    }
+  });
+});
