@@ -98,9 +98,8 @@ export async function* readAdkSignals(body: ReadableStream<Uint8Array>, log: Log
       parser.feed(decoder.decode(value, { stream: true }));
       while (queue.length > 0) yield queue.shift()!;
     }
-    parser.feed(decoder.decode());
-    // The last event may lack its blank line when the stream just closes.
-    parser.reset({ consume: true });
+    // The last event may lack its blank line when the stream just closes: end it ourselves.
+    parser.feed(`${decoder.decode()}\n\n`);
     while (queue.length > 0) yield queue.shift()!;
   } finally {
     reader.releaseLock();
