@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { AppError } from '@/lib/errors';
-import { sanitizeName } from './sanitizeName';
+import { decodeFormDataFilename, sanitizeName } from './sanitizeName';
 
 export const MAX_FILES_PER_REQUEST = 20;
 const FIELD = 'files';
@@ -57,7 +57,7 @@ export async function receiveMultipart(req: Request, options: ReceiveOptions): P
       part.resume();
       return;
     }
-    const name = sanitizeName(info.filename);
+    const name = sanitizeName(decodeFormDataFilename(info.filename ?? ''));
     const { id, path } = options.allocate();
     const file: ReceivedFile = { id, name, path, size: 0 };
     files.push(file);

@@ -22,6 +22,14 @@ export function sanitizeName(raw: string | undefined | null): string {
   return truncateKeepingExtension(cleaned, MAX_NAME_LENGTH);
 }
 
+/**
+ * Browsers (and undici's FormData) percent-encode only `"`, CR and LF in multipart file names
+ * (WHATWG HTML, "multipart/form-data encoding"); undo exactly that before sanitizing.
+ */
+export function decodeFormDataFilename(raw: string): string {
+  return raw.replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n');
+}
+
 function truncateKeepingExtension(name: string, max: number): string {
   const chars = [...name];
   if (chars.length <= max) return name;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeName } from '@/lib/server/upload/sanitizeName';
+import { decodeFormDataFilename, sanitizeName } from '@/lib/server/upload/sanitizeName';
 
 describe('sanitizeName keeps a readable name that can never act as a path', () => {
   it.each([
@@ -24,5 +24,17 @@ describe('sanitizeName keeps a readable name that can never act as a path', () =
     const name = sanitizeName(`${'a'.repeat(300)}.mp4`);
     expect(name).toHaveLength(120);
     expect(name.endsWith('.mp4')).toBe(true);
+  });
+});
+
+describe('decodeFormDataFilename undoes what browsers escape in multipart names', () => {
+  it.each([
+    ['evil %22quoted%22.mp4', 'evil "quoted".mp4'],
+    ['two%0Alines%0D.mp4', 'two\nlines\r.mp4'],
+    ['100%25 fun.mp4', '100%25 fun.mp4'],
+  ])('%j -> %j', (raw, decoded) => expect(decodeFormDataFilename(raw)).toBe(decoded));
+
+  it('then sanitizes to something safe', () => {
+    expect(sanitizeName(decodeFormDataFilename('../../evil %22quoted%22.mp4'))).toBe("evil 'quoted'.mp4");
   });
 });
