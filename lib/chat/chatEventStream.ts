@@ -1,0 +1,67 @@
+// Turns a chat turn into a text/event-stream body: one JSON event per `data:` line, flushed as produced, heartbeats while work runs, always ending with `done`.
+import type { ChatEvent } from '@/lib/api/schemas';
+import { AppError } from '@/lib/errors';
+
+export const HEARTBEAT_MS = 15_000;
+
+export function encodeEvent(event: ChatEvent): string {
+  return `data: ${JSON.stringify(event)}\n\n`;
+}
+
+/** Plain words for an error that escaped the turn; never a stack trace. */
+export function errorEvent(err: unknown): ChatEvent {
+  if (err instanceof AppError) return { type: 'error', code: err.code, message: err.message };
+  return { type: 'error', code: 500, message: 'Something went wrong while working on that. Nothing was changed by the failed step; try again.' };
+}
+
+export function chatEventStream(
+  run: (signal: AbortSignal) => AsyncIterable<ChatEvent>,
+  options: { signal: AbortSignal; heartbeatMs?: number },
+): ReadableStream<Uint8Array> {
+  const abort = new AbortController();
+  const onClientGone = () => abort.abort(new Error('client disconnected'));
+  options.signal.addEventListener('abort', onClientGone, { once: true });
+  const encoder = new TextEncoder();
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (event: ChatEvent) => {
+        if (!abort.signal.aborted) controller.enqueue(encoder.encode(encodeEvent(event)));
+      };
+      heartbeat = setInterval(() => send({ type: 'heartbeat' }), options.heartbeatMs ?? HEARTBEAT_MS);
+      // Not awaited: start() returns at once, so each event reaches the client as soon as it is enqueued.
+      void (async () => {
+        try {
+          for await (const event of run(abort.signal)) {
+            if (abort.signal.aborted) break;
+            send(event);
+          }
+        } catch (err) {
+          if (!abort.signal.aborted) send(errorEvent(err));
+        } finally {
+          clearInterval(heartbeat);
+          options.signal.removeEventListener('abort', onClientGone);
+          send({ type: 'done' });
+          try {
+            controller.close();
+          } catch {
+            /* already closed by a cancel */
+          }
+        }
+      })();
+    },
+    cancel() {
+      clearInterval(heartbeat);
+      abort.abort(new Error('client disconnected'));
+    },
+  });
+}
+
+export const EVENT_STREAM_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  // no-transform keeps compression (which buffers) away from the stream.
+  'cache-control': 'no-cache, no-transform',
+  'x-accel-buffering': 'no',
+  connection: 'keep-alive',
+} as const;

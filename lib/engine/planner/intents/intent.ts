@@ -1,0 +1,31 @@
+// What an intent detector sees (one clause, lower-cased, quotes masked) and what it returns.
+import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
+
+export interface Clause {
+  /** Lower-cased clause with quotes as ⟦n⟧. */
+  text: string;
+  /** The quoted strings this clause mentions, in order, as typed. */
+  quotes: string[];
+}
+
+export interface PlanContext {
+  /** Uploads in order, by name and kind. */
+  uploads: { name: string; kind: 'video' | 'audio' | 'image' }[];
+  hasMusic: boolean;
+  hasText: boolean;
+  /** For a title asked for without words. */
+  defaultTitle: string;
+}
+
+export interface IntentMatch {
+  ops: EditOperation[];
+  /** A noun later clauses may mean by "it" ("make it bigger" after adding a title). */
+  topic: string;
+  /** Things the reply should say, e.g. that a default title was used. */
+  notes?: string[];
+}
+
+export type Intent = (clause: Clause, ctx: PlanContext) => IntentMatch | null;
+
+export const has = (text: string, pattern: RegExp) => pattern.test(text);
+export const REMOVE_WORDS = /\b(remove|delete|drop|get rid of|take (out|off|away)|lose|kill|strip|clear|no more|without|turn off)\b|去掉|删掉|删除|去除|移除|不要|拿掉|取消/;

@@ -1,0 +1,45 @@
+// Reads the first subtitle stream of an upload (an .srt/.vtt file, or a video carrying subtitles) as cues.
+import 'server-only';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
+import type { MediaRecord } from '@/lib/engine/media/schema';
+import type { CaptionCue } from '@/lib/engine/timeline/operations/operationContext';
+import { parseSubtitles } from './parseSubtitles';
+
+/** ffmpeg arguments that write the first subtitle stream of `input` as SRT to `output`. */
+export function buildSubtitleArgs(input: string, output: string): string[] {
+  return ['-v', 'error', '-i', input, '-map', '0:s:0', '-f', 'srt', output];
+}
+
+export async function loadCaptions(media: MediaRecord, signal?: AbortSignal): Promise<CaptionCue[]> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'in-video-subs-'));
+  const out = path.join(dir, 'cues.srt');
+  try {
+    await runFfmpeg(buildSubtitleArgs(media.path, out), { signal });
+    return parseSubtitles(await fs.readFile(out, 'utf8'));
+  } catch {
+    // No subtitle stream in this file: not an error, just no cues.
+    return [];
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Cues for the uploads a plan's addCaptions operations may mean, newest first, by media id. */
+export async function loadCaptionCandidates(media: MediaRecord[], file: string | undefined, signal?: AbortSignal) {
+  const wanted = file?.toLowerCase();
+  const candidates = wanted
+    ? media.filter((m) => m.name.toLowerCase() === wanted)
+    : [...media].reverse().filter((m) => /\.(srt|vtt|mkv|mp4|mov|webm)$/i.test(m.name));
+  const captions: Record<string, CaptionCue[]> = {};
+  for (const m of candidates) {
+    const cues = await loadCaptions(m, signal);
+    if (cues.length > 0) {
+      captions[m.id] = cues;
+      if (!wanted) break;
+    }
+  }
+  return captions;
+}

@@ -1,0 +1,36 @@
+// Builds what the planner and the operations need from the stored project (pure: records in, contexts out).
+import type { MediaRecord } from '@/lib/engine/media/schema';
+import type { CaptionCue, OperationContext } from '@/lib/engine/timeline/operations/operationContext';
+import type { MusicMood } from '@/lib/engine/timeline/operations/editOperation';
+import type { Timeline } from '@/lib/engine/timeline/schema';
+import type { PlanContext } from './intents/intent';
+
+const UNTITLED = /^untitled project \d+$/i;
+
+/** The project title, unless it is the automatic one; else the first clip's name without its extension. */
+export function defaultTitle(projectTitle: string, timeline: Timeline, media: MediaRecord[]): string {
+  if (projectTitle.trim() && !UNTITLED.test(projectTitle.trim())) return projectTitle.trim();
+  const first = media.find((m) => m.id === timeline.video[0]?.sourceId) ?? media[0];
+  const name = first?.name.replace(/\.[a-z0-9]+$/i, '').replace(/[_-]+/g, ' ').trim();
+  return name ? name.replace(/^\w/, (c) => c.toUpperCase()) : 'My Video';
+}
+
+export function planContextOf(timeline: Timeline, media: MediaRecord[], projectTitle: string): PlanContext {
+  return {
+    uploads: media.map((m) => ({ name: m.name, kind: m.probe.kind })),
+    hasMusic: timeline.audio.length > 0,
+    hasText: timeline.texts.length > 0,
+    defaultTitle: defaultTitle(projectTitle, timeline, media),
+  };
+}
+
+export function operationContextOf(
+  media: MediaRecord[],
+  extra: { music: readonly { id: string; name: string; mood: MusicMood }[]; captions: Record<string, CaptionCue[]>; defaultTitle: string; newId: () => string },
+): OperationContext {
+  return {
+    media: media.map((m) => ({ id: m.id, name: m.name, kind: m.probe.kind, duration: m.probe.duration })),
+    analyses: Object.fromEntries(media.map((m) => [m.id, m.analysis])),
+    ...extra,
+  };
+}

@@ -1,0 +1,45 @@
+// Cuts pauses out of every main-track segment, using each source's loudness analysis, respecting in/out and speed.
+import { detectPauses } from '@/lib/engine/pauses/detectPauses';
+import { pauseSettings } from '@/lib/engine/pauses/pauseSettings';
+import { segmentPlacements, timelineDuration } from '../duration';
+import type { Timeline } from '../schema';
+import { cutOutputRanges, type Range } from './cutOutputRanges';
+import type { EditOperationOf } from './editOperation';
+import { OperationError, secondsText, type OperationContext, type OperationResult } from './operationContext';
+
+/** The pauses of each source, mapped into output time through the segments that show it. */
+export function pauseOutputRanges(timeline: Timeline, op: EditOperationOf<'removePauses'>, ctx: OperationContext): Range[] {
+  const settings = pauseSettings(op);
+  const bySource = new Map<string, Range[]>();
+  const ranges: Range[] = [];
+  for (const { segment, start } of segmentPlacements(timeline)) {
+    if (!bySource.has(segment.sourceId)) {
+      const analysis = ctx.analyses[segment.sourceId];
+      bySource.set(segment.sourceId, analysis ? detectPauses(analysis, settings) : []);
+    }
+    for (const [a, b] of bySource.get(segment.sourceId)!) {
+      const from = Math.max(a, segment.in);
+      const to = Math.min(b, segment.out);
+      if (to > from) ranges.push([start + (from - segment.in) / segment.speed, start + (to - segment.in) / segment.speed]);
+    }
+  }
+  return ranges;
+}
+
+export function removePauses(timeline: Timeline, op: EditOperationOf<'removePauses'>, ctx: OperationContext): OperationResult {
+  if (timeline.video.length === 0) throw new OperationError('There is no video yet: upload a clip, then ask me to cut the pauses.');
+  const analysed = timeline.video.filter((s) => ctx.analyses[s.sourceId]);
+  if (analysed.length === 0) throw new OperationError('None of the clips on the timeline has sound I could analyse, so I cannot find pauses.');
+  const ranges = pauseOutputRanges(timeline, op, ctx);
+  const settings = pauseSettings(op);
+  if (ranges.length === 0) {
+    return { timeline, said: `I found no pauses of ${secondsText(settings.minPauseSeconds)} or more to cut.` };
+  }
+  const before = timelineDuration(timeline);
+  const next = cutOutputRanges(timeline, ranges, ctx.newId);
+  const saved = before - timelineDuration(next);
+  return {
+    timeline: next,
+    said: `Cut ${ranges.length} pause${ranges.length === 1 ? '' : 's'} (${secondsText(saved)} in all; pauses of ${secondsText(settings.minPauseSeconds)} or more, keeping ${secondsText(settings.paddingSeconds)} around speech).`,
+  };
+}
