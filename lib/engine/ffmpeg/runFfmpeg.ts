@@ -60,7 +60,8 @@ export function runFfmpeg(args: string[], options: RunFfmpegOptions = {}): Promi
   const fullArgs = ['-hide_banner', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...args];
 
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The binary path is only known at run time; nothing here should be traced into the build.
+    const child = spawn(/*turbopackIgnore: true*/ bin, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
     if (child.pid !== undefined) options.onStart?.(child.pid);
     let stderr = '';
     let pending = '';
