@@ -35,11 +35,11 @@ export async function* runChatTurn(deps: NemoDeps, ctx: BackendContext, message:
   let body: ReadableStream<Uint8Array>;
   try {
     before = await fetchSnapshot(deps, ctx, sessionOptions);
-    const response = await withSession(
+    body = await withSession(
       deps,
       ctx,
       (sid, { token, clientId }) =>
-        deps.http.send({
+        deps.http.stream({
           method: 'POST',
           path: '/run_sse',
           token,
@@ -50,8 +50,6 @@ export async function* runChatTurn(deps: NemoDeps, ctx: BackendContext, message:
         }),
       sessionOptions,
     );
-    if (!response.body) throw new NemoApiError(502, response.status, 'The chat stream had no body.');
-    body = response.body;
   } catch (err) {
     if (signal.aborted) return;
     for (const notice of notices.splice(0)) yield { type: 'status', message: notice };
@@ -68,7 +66,7 @@ export async function* runChatTurn(deps: NemoDeps, ctx: BackendContext, message:
   let announcedEditing = false;
   const isText = (s: AdkSignal) => s.kind === 'text';
   try {
-    for await (const item of withQuietTicks(readAdkSignals(body), deps.config.NEMO_STILL_WORKING_MS, isText)) {
+    for await (const item of withQuietTicks(readAdkSignals(body), deps.config.NEMO_STILL_WORKING_MS, isText, turnSignal)) {
       if (item === QUIET) {
         yield { type: 'status', message: STILL_WORKING };
         continue;
@@ -93,6 +91,11 @@ export async function* runChatTurn(deps: NemoDeps, ctx: BackendContext, message:
   } catch (err) {
     if (signal.aborted) return;
     yield await errorEvent(err);
+    return;
+  }
+  if (signal.aborted) return;
+  if (turnSignal.aborted) {
+    yield await errorEvent(turnSignal.reason);
     return;
   }
   const rest = translator.flush();

@@ -32,6 +32,8 @@ export interface NemoHttp {
   readonly baseUrl: string;
   /** Sends the request; a non-2xx answer throws. The caller reads the body (SSE, files). */
   send(req: NemoRequest): Promise<Response>;
+  /** Sends a request answered by an event stream; an error envelope in its place (even with HTTP 200) throws. */
+  stream(req: NemoRequest): Promise<ReadableStream<Uint8Array>>;
   /** Sends the request and returns the validated payload, unwrapping the envelope. */
   json<S extends z.ZodType>(req: NemoRequest, schema: S): Promise<z.infer<S>>;
 }
@@ -80,7 +82,17 @@ export function createNemoHttp(options: { baseUrl: string; attribution: Record<s
     return parsed.data;
   }
 
-  return { baseUrl, send, json };
+  async function stream(req: NemoRequest): Promise<ReadableStream<Uint8Array>> {
+    const res = await send(req);
+    if (/json/i.test(res.headers.get('content-type') ?? '')) {
+      unwrap(await res.json().catch(() => null), res.status);
+      throw new NemoApiError(502, res.status, 'NemoVideo answered a chat message without a stream.');
+    }
+    if (!res.body) throw new NemoApiError(502, res.status, 'NemoVideo answered a chat message without a stream.');
+    return res.body;
+  }
+
+  return { baseUrl, send, stream, json };
 }
 
 /** Returns the payload of an envelope (or the bare object); a non-zero `code` is an error even with HTTP 200. */

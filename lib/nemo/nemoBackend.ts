@@ -76,8 +76,8 @@ export function createNemoBackend(config: Config, store: Store, overrides: NemoO
 
 async function historyStep(deps: NemoDeps, ctx: BackendContext, word: 'undo' | 'redo') {
   if (!(await existingSessionId(deps, ctx.project.id))) return null;
-  const response = await withSession(deps, ctx, (sid, { token, clientId }) =>
-    deps.http.send({
+  const body = await withSession(deps, ctx, (sid, { token, clientId }) =>
+    deps.http.stream({
       method: 'POST',
       path: '/run_sse',
       token,
@@ -87,10 +87,8 @@ async function historyStep(deps: NemoDeps, ctx: BackendContext, word: 'undo' | '
       signal: AbortSignal.timeout(deps.config.NEMO_TURN_TIMEOUT_MS),
     }),
   );
-  if (response.body) {
-    for await (const signal of readAdkSignals(response.body)) {
-      if (signal.kind === 'error') throw new AppError(409, `NemoVideo could not ${word} that.`);
-    }
+  for await (const signal of readAdkSignals(body)) {
+    if (signal.kind === 'error') throw new AppError(409, `NemoVideo could not ${word} that.`);
   }
   await saveProjectState(deps.store, ctx.project.id, { canRedo: word === 'undo' });
   return (await fetchSnapshot(deps, ctx)).view;
