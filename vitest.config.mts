@@ -1,7 +1,9 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': path.resolve(__dirname), 'server-only': path.resolve(__dirname, 'tests/helpers/serverOnlyShim.ts') };
+const root = path.dirname(fileURLToPath(import.meta.url));
+const alias = { '@': root, 'server-only': path.join(root, 'tests/helpers/serverOnlyShim.ts') };
 
 export default defineConfig({
   resolve: { alias },
