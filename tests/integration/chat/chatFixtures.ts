@@ -1,0 +1,68 @@
+// Media and projects for the chat tests: fixtures made once with ffmpeg from ../shared/media, fresh projects per case.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { ChatEvent, TimelineView } from '@/lib/api/schemas';
+import type { ApiClient } from '@/tests/helpers/client';
+import { ffmpeg } from '@/tests/helpers/ffprobe';
+import { mediaFile } from '@/tests/helpers/paths';
+
+export type SetupKind = 'talk' | 'talk+song' | 'two' | 'vertical' | 'talk+subs';
+
+export interface Fixtures {
+  dir: string;
+  files: Record<SetupKind, { path: string; as: string }[]>;
+}
+
+export function makeFixtures(): Fixtures {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'in-video-chat-'));
+  const talk = mediaFile('talk-1080p.mp4');
+  const song = path.join(dir, 'song.mp3');
+  ffmpeg(['-i', mediaFile('music-vibe-ace.ogg'), '-c:a', 'libmp3lame', '-b:a', '128k', song]);
+  const a = path.join(dir, 'a.mp4');
+  const b = path.join(dir, 'b.mp4');
+  // Stream copy keeps this fast; a cut at a keyframe is fine for ordering tests.
+  ffmpeg(['-i', talk, '-t', '20', '-c', 'copy', a]);
+  ffmpeg(['-sseof', '-20', '-i', talk, '-c', 'copy', b]);
+  return {
+    dir,
+    files: {
+      talk: [{ path: talk, as: 'talk-1080p.mp4' }],
+      'talk+song': [{ path: talk, as: 'talk-1080p.mp4' }, { path: song, as: 'song.mp3' }],
+      two: [{ path: a, as: 'a.mp4' }, { path: b, as: 'b.mp4' }],
+      vertical: [{ path: mediaFile('talk-vertical-1080x1920.mp4'), as: 'talk-vertical-1080x1920.mp4' }],
+      'talk+subs': [{ path: talk, as: 'talk-1080p.mp4' }, { path: mediaFile('webvtt-subs.mkv'), as: 'webvtt-subs.mkv' }],
+    },
+  };
+}
+
+export async function projectWith(client: ApiClient, fixtures: Fixtures, kind: SetupKind): Promise<string> {
+  const id = await client.createProject();
+  // One request per file keeps the upload order (and so the timeline order) certain.
+  for (const file of fixtures.files[kind]) {
+    const res = await client.upload(id, [file]);
+    if (res.status !== 201) throw new Error(`upload of ${file.as} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return id;
+}
+
+export async function timelineOf(client: ApiClient, id: string): Promise<TimelineView> {
+  const { status, body } = await client.json<TimelineView>(`/api/projects/${id}/timeline`);
+  expect(status).toBe(200);
+  return body;
+}
+
+/** Every reply is well formed: ends with done, has no error event. */
+export function expectWellFormed(events: ChatEvent[]) {
+  expect(events.at(-1)?.type).toBe('done');
+  expect(events.filter((e) => e.type === 'error')).toEqual([]);
+}
+
+export const replyText = (events: ChatEvent[]) => events.flatMap((e) => (e.type === 'text' ? [e.delta] : [])).join('');
+export const timelineEvent = (events: ChatEvent[]) => events.findLast((e) => e.type === 'timeline')?.timeline;
+
+/** Renders nobody will look at only cost CI time. */
+export async function cancelExports(client: ApiClient, id: string, events: ChatEvent[]) {
+  for (const e of events) if (e.type === 'export') await client.fetch(`/api/projects/${id}/exports/${e.export.id}`, { method: 'DELETE' });
+}
