@@ -51,9 +51,10 @@ export function parseProgressBlock(block: string): FfmpegProgress | null {
 
 /**
  * Runs ffmpeg with `args` (without the binary). Adds `-progress pipe:1 -nostats` so progress
- * arrives on stdout. Rejects with FfmpegError on a non-zero exit, or with the abort reason.
+ * arrives on stdout. Resolves with the end of stderr (measuring filters report there); rejects
+ * with FfmpegError on a non-zero exit, or with the abort reason.
  */
-export function runFfmpeg(args: string[], options: RunFfmpegOptions = {}): Promise<void> {
+export function runFfmpeg(args: string[], options: RunFfmpegOptions = {}): Promise<{ stderrTail: string }> {
   const { signal, onProgress } = options;
   if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('aborted'));
   const bin = options.ffmpegPath ?? binaries().ffmpeg.path;
@@ -92,7 +93,7 @@ export function runFfmpeg(args: string[], options: RunFfmpegOptions = {}): Promi
     child.on('close', (code) => {
       signal?.removeEventListener('abort', onAbort);
       if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'));
-      if (code === 0) return resolve();
+      if (code === 0) return resolve({ stderrTail: stderr });
       reject(new FfmpegError(`ffmpeg exited with code ${code}`, code, stderr));
     });
   });

@@ -39,7 +39,7 @@ export function compileFilterGraph(plan: RenderPlan): string {
   const videoTail = [...(text ? [text] : []), ...fades('fade', timeline.fadeInSeconds, timeline.fadeOutSeconds, duration), 'format=yuv420p'];
   parts.push(`[vcat]${videoTail.join(',')}[vout]`);
 
-  const music: MusicInput[] = plan.music.map((m, j) => ({ clip: m.clip, inputIndex: timeline.video.length + j }));
+  const music: MusicInput[] = plan.music.map((m, j) => ({ clip: m.clip, gain: m.gain, inputIndex: timeline.video.length + j }));
   const mix = buildMusicMixFilter('acat', music, duration, 'amixed');
   if (mix) parts.push(mix);
   const audioFades = fades('afade', timeline.fadeInSeconds, timeline.fadeOutSeconds, duration);

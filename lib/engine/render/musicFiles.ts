@@ -1,25 +1,52 @@
-// Finds the audio file each music clip plays: an uploaded file, or a library track made on demand.
+// Finds the audio file each music clip plays (an upload, or a library track made on demand) and matches its loudness.
 import 'server-only';
-import { AppError } from '@/lib/errors';
+import fs from 'node:fs/promises';
+import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import * as library from '@/lib/engine/music/library';
 import type { AudioClip } from '@/lib/engine/timeline/schema';
+import { AppError } from '@/lib/errors';
+import { measureLevelArgs, musicGain, parseRmsLevel } from './musicLevel';
 
 // TEMPORARY until lib/engine/music/library.ts exports libraryTrackPath (being written in parallel).
 const libraryTrackPath = (library as { libraryTrackPath?: (id: string) => Promise<string> }).libraryTrackPath;
 
-export async function musicFiles(clips: AudioClip[], media: Map<string, MediaRecord>): Promise<{ clip: AudioClip; path: string }[]> {
+const g = globalThis as unknown as { __inVideoMusicLevels?: Map<string, number | null> };
+
+/** Overall RMS of a music file, measured once per file version. */
+async function musicLevelDb(file: string): Promise<number | null> {
+  const { size, mtimeMs } = await fs.stat(file);
+  const key = `${file}:${size}:${mtimeMs}`;
+  g.__inVideoMusicLevels ??= new Map();
+  if (!g.__inVideoMusicLevels.has(key)) {
+    const { stderrTail } = await runFfmpeg(measureLevelArgs(file));
+    g.__inVideoMusicLevels.set(key, parseRmsLevel(stderrTail));
+  }
+  return g.__inVideoMusicLevels.get(key) ?? null;
+}
+
+async function musicPath(clip: AudioClip, media: Map<string, MediaRecord>): Promise<string> {
+  if (clip.source.kind === 'library') {
+    if (!libraryTrackPath) throw new AppError(409, 'The music library is not available yet.');
+    return libraryTrackPath(clip.source.trackId);
+  }
+  const record = media.get(clip.source.mediaId);
+  if (!record || !record.probe.hasAudio) {
+    throw new AppError(409, `The music "${clip.name}" has no sound file any more. Remove it and export again.`);
+  }
+  return record.path;
+}
+
+/** `voiceDb` is the speech level of the main track (null when it has none). */
+export async function musicFiles(
+  clips: AudioClip[],
+  media: Map<string, MediaRecord>,
+  voiceDb: number | null,
+): Promise<{ clip: AudioClip; path: string; gain: number }[]> {
   return Promise.all(
     clips.map(async (clip) => {
-      if (clip.source.kind === 'library') {
-        if (!libraryTrackPath) throw new AppError(409, 'The music library is not available yet.');
-        return { clip, path: await libraryTrackPath(clip.source.trackId) };
-      }
-      const record = media.get(clip.source.mediaId);
-      if (!record || !record.probe.hasAudio) {
-        throw new AppError(409, `The music "${clip.name}" has no sound file any more. Remove it and export again.`);
-      }
-      return { clip, path: record.path };
+      const path = await musicPath(clip, media);
+      return { clip, path, gain: musicGain(voiceDb, await musicLevelDb(path)) };
     }),
   );
 }

@@ -6,6 +6,8 @@ export interface MusicInput {
   clip: AudioClip;
   /** Index of the clip's ffmpeg input (opened with -stream_loop -1 when the clip loops). */
   inputIndex: number;
+  /** Loudness match to the voice (see musicLevel.ts); the clip's volume applies on top. */
+  gain: number;
 }
 
 /** Input options for one music clip: looping on the input repeats the file seamlessly, forever. */
@@ -40,14 +42,14 @@ export function buildMusicMixFilter(voice: string, music: MusicInput[], duration
   const keys = ducked.map((_, j) => `duckkey${j}`);
   const parts: string[] = [`[${voice}]asplit=${keys.length + 1}[voicemain]${keys.map((k) => `[${k}]`).join('')}`];
 
-  audible.forEach(({ clip, inputIndex, span }, j) => {
+  audible.forEach(({ clip, inputIndex, span, gain }, j) => {
     const fades = fadeLengths(clip, span.length);
     const chain = [
       `[${inputIndex}:a:0]aresample=${AUDIO_SAMPLE_RATE}`,
       'aformat=sample_fmts=fltp:channel_layouts=stereo',
       `atrim=end_sample=${Math.round(span.length * AUDIO_SAMPLE_RATE)}`,
       'asetpts=PTS-STARTPTS',
-      `volume=${clip.volume}`,
+      `volume=${Math.round(clip.volume * gain * 1e4) / 1e4}`,
       ...(fades.in > 0 ? [`afade=t=in:st=0:d=${sec(fades.in)}`] : []),
       ...(fades.out > 0 ? [`afade=t=out:st=${sec(span.length - fades.out)}:d=${sec(fades.out)}`] : []),
       ...(span.start > 0 ? [`adelay=delays=${Math.round(span.start * 1000)}:all=1`] : []),

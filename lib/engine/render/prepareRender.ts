@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '@/lib/errors';
 import type { ExportRecord, Store } from '@/lib/server/store/types';
 import { fontFiles } from './fonts';
+import { speechLevelDb } from './musicLevel';
 import { musicFiles } from './musicFiles';
 import { outputSize } from './outputFormat';
 import { layoutTimelineTexts, type RenderPlan } from './renderPlan';
@@ -23,6 +24,15 @@ export async function prepareRender(store: Store, record: ExportRecord, paths: {
     if (!m) throw new AppError(409, 'A clip on the timeline is missing its media file. Remove it and export again.');
     media[m.id] = { path: m.path, probe: m.probe };
   }
+
+  // Music volumes are relative to the speech they play under (see musicLevel.ts).
+  const voiceLevel = () =>
+    speechLevelDb(
+      timeline.video.flatMap((s) => {
+        const analysis = all.get(s.sourceId)?.analysis;
+        return analysis ? [{ analysis, in: s.in, out: s.out }] : [];
+      }),
+    );
 
   const out = outputSize(timeline.canvas, record.quality);
   await fs.mkdir(paths.work, { recursive: true });
@@ -49,7 +59,7 @@ export async function prepareRender(store: Store, record: ExportRecord, paths: {
     out,
     texts,
     fonts: fontFiles(),
-    music: await musicFiles(timeline.audio, all),
+    music: await musicFiles(timeline.audio, all, voiceLevel()),
     outputPath: paths.partial,
   };
 }

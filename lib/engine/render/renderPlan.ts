@@ -13,8 +13,8 @@ export interface RenderPlan {
   out: OutputSize;
   texts: PlacedText[];
   fonts: FontFiles;
-  /** Music clips with the file each one plays. */
-  music: { clip: AudioClip; path: string }[];
+  /** Music clips with the file each one plays and its loudness match to the voice. */
+  music: { clip: AudioClip; path: string; gain: number }[];
   outputPath: string;
 }
 

@@ -53,7 +53,7 @@ describe('the export command', () => {
       fadeInSeconds: 1,
       fadeOutSeconds: 1.5,
     });
-    const args = buildExportArgs(plan(t, 'high', { music: [{ clip: t.audio[0], path: '/lib/calm.wav' }] }), 'high');
+    const args = buildExportArgs(plan(t, 'high', { music: [{ clip: t.audio[0], path: '/lib/calm.wav', gain: 1 }] }), 'high');
     expect(args.slice(0, 10)).toEqual(['-ss', '0', '-t', '10', '-i', '/data/media/talk.mp4', '-stream_loop', '-1', '-i', '/lib/calm.wav']);
     const graph = args[args.indexOf('-filter_complex') + 1];
     expect(graph).toContain('[acat]asplit=2[voicemain][duckkey0];[1:a:0]aresample=48000');

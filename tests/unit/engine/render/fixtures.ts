@@ -1,6 +1,7 @@
 // Small hand-made media records and timelines for the render unit tests (no files are read).
 import type { ProbeResult } from '@/lib/engine/media/schema';
 import type { SegmentMedia } from '@/lib/engine/render/segmentFilters';
+import type { z } from 'zod';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
 
 export function probe(kind: ProbeResult['kind'], width: number | null, height: number | null, hasAudio: boolean): ProbeResult {
@@ -14,6 +15,7 @@ export const MEDIA: Record<string, SegmentMedia> = {
   still: { path: '/data/media/photo.png', probe: probe('image', 1200, 1600, false) },
 };
 
-export function timeline(patch: Partial<Timeline> & Record<string, unknown>): Timeline {
+/** A parsed timeline (schema defaults applied) on a 1920x1080 canvas unless given. */
+export function timeline(patch: Partial<z.input<typeof timelineSchema>>): Timeline {
   return timelineSchema.parse({ canvas: { width: 1920, height: 1080, fps: 30 }, ...patch });
 }

@@ -14,7 +14,7 @@ describe('background music under the voice', () => {
   });
 
   it('defaults: whole video, 30%, fades in 1 s and out 2 s at the end, ducked by the voice, mixed without normalising', () => {
-    expect(buildMusicMixFilter('acat', [{ clip: libraryClip, inputIndex: 2 }], 20, 'amixed')).toBe(
+    expect(buildMusicMixFilter('acat', [{ clip: libraryClip, inputIndex: 2, gain: 1 }], 20, 'amixed')).toBe(
       '[acat]asplit=2[voicemain][duckkey0];' +
         '[2:a:0]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=end_sample=960000,asetpts=PTS-STARTPTS,' +
         'volume=0.3,afade=t=in:st=0:d=1,afade=t=out:st=18:d=2,apad=whole_len=960000[music0raw];' +
@@ -24,7 +24,7 @@ describe('background music under the voice', () => {
   });
 
   it('a second clip placed at 5..12 s without ducking is delayed and padded, not compressed', () => {
-    const graph = buildMusicMixFilter('acat', [{ clip: libraryClip, inputIndex: 2 }, { clip: songClip, inputIndex: 3 }], 20, 'amixed')!;
+    const graph = buildMusicMixFilter('acat', [{ clip: libraryClip, inputIndex: 2, gain: 1 }, { clip: songClip, inputIndex: 3, gain: 1 }], 20, 'amixed')!;
     expect(graph).toContain(
       '[3:a:0]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=end_sample=336000,asetpts=PTS-STARTPTS,' +
         'volume=0.5,adelay=delays=5000:all=1,apad=whole_len=960000[music1]',
@@ -36,12 +36,16 @@ describe('background music under the voice', () => {
   it('shares short clips between the two fades and clamps the span to the video', () => {
     const short = audioClipSchema.parse({ ...libraryClip, start: 17, end: 30 });
     expect(musicSpan(short, 20)).toEqual({ start: 17, length: 3 });
-    expect(buildMusicMixFilter('acat', [{ clip: short, inputIndex: 1 }], 20, 'amixed')).toContain('afade=t=in:st=0:d=1,afade=t=out:st=1:d=2,adelay=delays=17000:all=1');
+    expect(buildMusicMixFilter('acat', [{ clip: short, inputIndex: 1, gain: 1 }], 20, 'amixed')).toContain('afade=t=in:st=0:d=1,afade=t=out:st=1:d=2,adelay=delays=17000:all=1');
+  });
+
+  it('applies the loudness match on top of the clip volume', () => {
+    expect(buildMusicMixFilter('acat', [{ clip: libraryClip, inputIndex: 2, gain: 0.5 }], 20, 'amixed')).toContain(',volume=0.15,');
   });
 
   it('leaves the voice alone when no music is audible', () => {
     const late = audioClipSchema.parse({ ...libraryClip, start: 25 });
-    expect(buildMusicMixFilter('acat', [{ clip: late, inputIndex: 1 }], 20, 'amixed')).toBeNull();
+    expect(buildMusicMixFilter('acat', [{ clip: late, inputIndex: 1, gain: 1 }], 20, 'amixed')).toBeNull();
     expect(buildMusicMixFilter('acat', [], 20, 'amixed')).toBeNull();
   });
 });
