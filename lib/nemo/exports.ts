@@ -126,7 +126,8 @@ export async function nemoExportFile(deps: NemoDeps, ctx: BackendContext, record
   let contentType = state.contentType ?? 'video/mp4';
   if (size === undefined) {
     const probe = await open({ start: 0, end: 0 });
-    await probe.body?.cancel();
+    // Only the headers matter; don't wait for the body's cancel to settle.
+    void probe.body?.cancel().catch(() => undefined);
     size = sizeFrom(probe);
     contentType = probe.headers.get('content-type') ?? contentType;
     await deps.store.updateExport(record.id, { size, backendState: { ...state, outputSize: size, contentType } });

@@ -102,7 +102,7 @@ export async function* readAdkSignals(body: ReadableStream<Uint8Array>, log: Log
     parser.feed(`${decoder.decode()}\n\n`);
     while (queue.length > 0) yield queue.shift()!;
   } finally {
-    reader.releaseLock();
-    await body.cancel().catch(() => undefined);
+    // Stops the upstream stream when we leave early; not awaited, as a stalled source may never settle it.
+    reader.cancel().catch(() => undefined);
   }
 }
