@@ -30,7 +30,7 @@ export function WorkspaceTabs({ tab, onChange }: { tab: Tab; onChange: (t: Tab) 
           aria-controls={panelId(t)}
           tabIndex={tab === t ? 0 : -1}
           onClick={() => onChange(t)}
-          className={`h-9 rounded-lg text-sm font-medium transition-colors ${tab === t ? 'bg-surface text-ink shadow-sm' : 'text-muted hover:text-ink'}`}
+          className={`h-9 rounded-lg text-sm font-medium transition-colors ${tab === t ? 'bg-surface text-ink shadow-sm ring-1 ring-line-strong' : 'text-muted hover:text-ink'}`}
         >
           {LABELS[t]}
         </button>

@@ -12,8 +12,12 @@ import type { ExportRecord } from './store/types';
 const TOKEN_BYTES = 18;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{24,}$/;
 
-export function sharePath(token: string): string {
-  return `/share/${token}`;
+/** The link as the owner's browser reached us (Next normalises req.url's host, so read the Host header). */
+export function shareUrl(req: Request, token: string): string {
+  const fallback = new URL(req.url);
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host') ?? fallback.host;
+  const proto = req.headers.get('x-forwarded-proto') ?? fallback.protocol.replace(':', '');
+  return new URL(`/share/${token}`, `${proto}://${host}`).toString();
 }
 
 /** Returns the project's share token, minting one the first time so a link already sent keeps working. */

@@ -62,7 +62,7 @@ describe.each([DESKTOP, PHONE])('a creator on a $name', (viewport: Viewport) => 
       await page.getByLabel('Choose files for a new project').setInputFiles(mediaFile('talk-1080p.mp4'));
       await page.waitForURL(/\/projects\/[\w-]+$/);
     } else {
-      await page.getByRole('button', { name: 'New project' }).click();
+      await page.getByRole('button', { name: 'New project', exact: true }).click();
       await page.waitForURL(/\/projects\/[\w-]+$/);
       await page.getByLabel('Upload files').setInputFiles(mediaFile('talk-1080p.mp4'));
     }

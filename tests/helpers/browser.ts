@@ -46,14 +46,19 @@ export async function screenshotThemes(page: Page, name: string): Promise<string
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const saved: string[] = [];
   for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await settleTheme(page, colorScheme);
     const file = path.join(SCREENSHOT_DIR, `${name}-${colorScheme}.png`);
     await page.screenshot({ path: file });
     saved.push(file);
   }
   await page.emulateMedia({ colorScheme: 'light' });
   return saved;
+}
+
+/** Switches the theme and waits out colour transitions, so checks see the final colours. */
+async function settleTheme(page: Page, colorScheme: 'light' | 'dark') {
+  await page.emulateMedia({ colorScheme });
+  await page.waitForTimeout(350);
 }
 
 export interface AxeViolation {
@@ -69,7 +74,7 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   if (!loaded) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const found: string[] = [];
   for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
+    await settleTheme(page, colorScheme);
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });

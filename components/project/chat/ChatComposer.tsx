@@ -64,7 +64,7 @@ export function ChatComposer({
           ref={areaRef}
           value={text}
           rows={1}
-          placeholder="Tell the editor what to do…"
+          placeholder="Describe an edit…"
           onChange={(e) => {
             setText(e.target.value);
             const el = e.target;

@@ -65,7 +65,8 @@ export function ChatPanel({
 
   return (
     <section aria-labelledby="chat-title" className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-2xl border border-line bg-surface">
-      <header className="flex min-h-12 items-center border-b border-line px-4">
+      {/* On phones the tab already says "Chat"; the heading stays for screen readers. */}
+      <header className="sr-only lg:not-sr-only lg:flex lg:min-h-12 lg:items-center lg:border-b lg:border-line lg:px-4">
         <h2 id="chat-title" className="text-sm font-semibold tracking-tight">
           Chat
         </h2>
@@ -88,7 +89,7 @@ export function ChatPanel({
           </ol>
         )}
       </div>
-      <div className="scroll-thin flex gap-2 overflow-x-auto px-3 pt-2 pb-1" role="group" aria-label="Suggestions">
+      <div className="scroll-thin flex gap-2 overflow-x-auto px-3 pt-2 pb-1 lg:flex-wrap lg:overflow-visible" role="group" aria-label="Suggestions">
         {SUGGESTIONS.map((s) => (
           <button
             key={s}

@@ -1,6 +1,6 @@
 // The timeline: a ruler, one lane per track, a playhead tied to the player, the summary, undo and redo.
 'use client';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { MediaView, TimelineView } from '@/lib/api/schemas';
 import { errorMessage } from '@/lib/client/apiFetch';
 import { formatClock } from '@/lib/client/formatting';
@@ -14,17 +14,17 @@ import { TimelineLane } from './TimelineLane';
 const LANE_HEIGHT = { video: 'h-16', audio: 'h-12', text: 'h-9' } as const;
 const LANE_ICON = { video: FilmIcon, audio: MusicIcon, text: TextIcon } as const;
 
-function useWidth<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
+/** Tracks an element's width; a callback ref so it works when the element appears later (first clip added). */
+function useWidth() {
+  const [element, setElement] = useState<HTMLElement | null>(null);
   const [width, setWidth] = useState(0);
   useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
+    if (!element) return;
     const observer = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
-    observer.observe(el);
+    observer.observe(element);
     return () => observer.disconnect();
-  }, []);
-  return [ref, width] as const;
+  }, [element]);
+  return [setElement, width] as const;
 }
 
 export function TimelinePanel({
@@ -41,7 +41,7 @@ export function TimelinePanel({
   onSeek: (seconds: number) => void;
 }) {
   const action = useTimelineAction(projectId);
-  const [areaRef, width] = useWidth<HTMLDivElement>();
+  const [areaRef, width] = useWidth();
   const mediaById = useMemo(() => new Map(media.map((m) => [m.id, m])), [media]);
   const duration = timeline.duration;
   const tracks = timeline.tracks.filter((t) => t.segments.length > 0);
