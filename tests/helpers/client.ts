@@ -7,6 +7,8 @@ export class ApiClient {
   cookie = '';
   /** Every response body this client received, for secret scans. */
   readonly transcript: string[] = [];
+  /** Every response's status line and headers, for the same scans. */
+  readonly headerTranscript: string[] = [];
 
   constructor(readonly baseUrl: string) {}
 
@@ -14,6 +16,7 @@ export class ApiClient {
     const headers = new Headers(init.headers);
     if (this.cookie) headers.set('cookie', this.cookie);
     const res = await fetch(new URL(pathname, this.baseUrl), { ...init, headers, redirect: 'manual' });
+    this.headerTranscript.push(`${res.status} ${[...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n')}`);
     const setCookie = res.headers.getSetCookie();
     if (setCookie.length > 0) this.cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
     return res;

@@ -20,6 +20,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   token?: string;
   body?: unknown;
+  /** Epoch ms the request arrived. */
+  at: number;
 }
 
 interface TokenInfo {

@@ -18,7 +18,7 @@ function gate(fake: FakeNemo, endpoint: Endpoint, request: Request, auth: boolea
   const headers = Object.fromEntries(request.headers.entries());
   const token = headers.authorization?.match(/^Bearer (.+)$/)?.[1];
   const url = new URL(request.url);
-  fake.requests.push({ endpoint, method: request.method, path: url.pathname, headers, token });
+  fake.requests.push({ endpoint, method: request.method, path: url.pathname, headers, token, at: Date.now() });
   const problems: string[] = [];
   if (headers['x-skill-source'] !== 'in-video') problems.push('X-Skill-Source');
   if (headers['x-skill-version'] !== fake.appVersion) problems.push('X-Skill-Version');

@@ -1,0 +1,62 @@
+// Starts the built app on the nemo backend against a fake NemoVideo served on loopback; collects what clients saw.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ApiClient } from '@/tests/helpers/client';
+import { ffmpeg } from '@/tests/helpers/ffprobe';
+import { FakeNemo, serveFakeNemo, type ServedFakeNemo } from '@/tests/helpers/fakeNemo';
+import { startServer, type TestServer } from '@/tests/helpers/server';
+
+export interface NemoApp {
+  nemo: ServedFakeNemo;
+  fake: FakeNemo;
+  server: TestServer;
+  clients: ApiClient[];
+  client(): ApiClient;
+  stop(): Promise<void>;
+}
+
+/** A distinctive secret per run, so a scan cannot miss it or match something else. */
+export const NEMO_SECRET = `nemo-secret-token-${crypto.randomBytes(12).toString('hex')}`;
+
+/** A real 2 s H.264 MP4 the fake serves as every finished render. */
+export function renderOutput(): Buffer {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nemo-render-'));
+  const out = path.join(dir, 'render.mp4');
+  ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30:duration=2', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=2',
+    '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart', out]);
+  const bytes = fs.readFileSync(out);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return bytes;
+}
+
+export async function startNemoApp(env: Record<string, string> = {}): Promise<NemoApp> {
+  const nemo = await serveFakeNemo(new FakeNemo());
+  const server = await startServer({
+    env: {
+      EDIT_BACKEND: 'nemo',
+      NEMO_API_BASE: nemo.baseUrl,
+      NEMO_POLL_MS: '300',
+      NEMO_RETRY_AFTER_MS: '400',
+      NEMO_STILL_WORKING_MS: '1000',
+      ...env,
+    },
+  });
+  const clients: ApiClient[] = [];
+  return {
+    nemo,
+    fake: nemo.fake,
+    server,
+    clients,
+    client() {
+      const c = new ApiClient(server.baseUrl);
+      clients.push(c);
+      return c;
+    },
+    async stop() {
+      await server.stop();
+      await nemo.close();
+    },
+  };
+}
