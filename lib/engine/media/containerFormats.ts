@@ -13,9 +13,6 @@ const CONTAINERS: Record<string, Container> = {
   avi: { family: 'video', ext: 'avi' },
   mpeg: { family: 'video', ext: 'mpg' },
   mpegts: { family: 'video', ext: 'ts' },
-  mpegvideo: { family: 'video', ext: 'm2v' },
-  hevc: { family: 'video', ext: 'hevc' },
-  h264: { family: 'video', ext: 'h264' },
   flv: { family: 'video', ext: 'flv' },
   asf: { family: 'video', ext: 'wmv' },
   mp3: { family: 'audio', ext: 'mp3' },
@@ -31,6 +28,13 @@ const CONTAINERS: Record<string, Container> = {
   gif_pipe: { family: 'image', ext: 'gif' },
   image2: { family: 'image', ext: 'img' },
 };
+
+/** Bare codec streams have no timing of their own, so neither a duration nor a safe edit. */
+const BARE_STREAMS: Record<string, string> = { hevc: 'HEVC', h264: 'H.264', mpegvideo: 'MPEG video', aac_latm: 'AAC' };
+
+export function bareStreamName(formatName: string): string | null {
+  return BARE_STREAMS[formatName] ?? null;
+}
 
 export function containerOf(formatName: string): Container | null {
   return CONTAINERS[formatName] ?? null;

@@ -1,6 +1,6 @@
 // Turns ffprobe's JSON into a ProbeResult: kind, display size after SAR and rotation, frame rate, codecs.
 import { z } from 'zod';
-import { chooseExtension, containerOf } from './containerFormats';
+import { bareStreamName, chooseExtension, containerOf } from './containerFormats';
 import { probeResultSchema, type ProbeResult } from './schema';
 
 const numeric = z.union([z.string(), z.number()]).optional();
@@ -94,6 +94,8 @@ export function parseProbe(raw: unknown): ProbeParse {
   const out = parsed.data;
   const format = out.format!;
   const container = containerOf(format.format_name);
+  const bare = bareStreamName(format.format_name);
+  if (bare) return { ok: false, reason: `is a bare ${bare} stream without a container, so it has no timing (save it as MP4 or MKV first)` };
   if (!container) return { ok: false, reason: `is not a supported format (it looks like "${format.format_name}")` };
 
   const pictures = out.streams.filter((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);

@@ -144,18 +144,23 @@ describe('uploading every file in ../shared/media', () => {
     }
   });
 
-  it('turns an uploaded PNG into a 3 s still on the video track', async () => {
-    const png = path.join(tmp, 'title card.png');
-    ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=800x600', '-frames:v', '1', png]);
-    const project = await client.createProject('Still');
-    const res = await client.upload(project, [{ path: png }]);
+  it('turns uploaded PNG, JPG, WebP and GIF images into 3 s stills on the video track', async () => {
+    const images = ['title card.png', 'photo.jpg', 'sticker.webp', 'loop.gif'].map((name) => {
+      const file = path.join(tmp, name);
+      ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=800x600:rate=10', '-frames:v', '1', file]);
+      return file;
+    });
+    const project = await client.createProject('Stills');
+    const res = await client.upload(project, images.map((p) => ({ path: p })));
     expect(res.status).toBe(201);
-    const [image] = res.body.media as MediaView[];
-    expect(image).toMatchObject({ name: 'title card.png', kind: 'image', width: 800, height: 600, hasAudio: false, peaksUrl: null });
-    expect(image.thumbnailUrl).toBeTruthy();
+    const uploaded = res.body.media as MediaView[];
+    for (const [i, image] of uploaded.entries()) {
+      expect(image).toMatchObject({ name: path.basename(images[i]), kind: 'image', width: 800, height: 600, hasAudio: false, peaksUrl: null });
+      expect(image.thumbnailUrl).toBeTruthy();
+    }
     const { body } = await client.json(`/api/projects/${project}/timeline`);
-    const [segment] = timelineViewSchema.parse(body).tracks.find((t) => t.type === 'video')!.segments;
-    expect(segment.sourceId).toBe(image.id);
-    expect(segment.end - segment.start).toBeCloseTo(3, 2);
+    const segments = timelineViewSchema.parse(body).tracks.find((t) => t.type === 'video')!.segments;
+    expect(segments.map((s) => s.sourceId)).toEqual(uploaded.map((m) => m.id));
+    for (const s of segments) expect(s.end - s.start).toBeCloseTo(3, 2);
   });
 });

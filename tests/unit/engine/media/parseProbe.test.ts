@@ -101,6 +101,7 @@ describe('parseProbe reads what a file is', () => {
 describe('parseProbe refuses what it cannot edit, saying why', () => {
   const cases: Array<[string, unknown, RegExp]> = [
     ['a text file (ffprobe calls it tty)', file('tty', [{ index: 0, codec_type: 'video', codec_name: 'ansi', width: 640, height: 400 }]), /not a supported format.*tty/],
+    ['a bare HEVC stream (no container, no duration)', file('hevc', [h264({ codec_name: 'hevc' })], { duration: undefined }), /bare HEVC stream without a container/],
     ['output without a format', { streams: [] }, /not a video, audio or image/],
     ['a container with no audio or video', file('matroska,webm', [{ index: 0, codec_type: 'subtitle', codec_name: 'webvtt' }]), /no video or audio/],
     ['a video whose length is unknown', file('matroska,webm', [h264()], { duration: 'N/A' }), /no playable length/],
