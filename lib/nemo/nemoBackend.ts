@@ -46,9 +46,10 @@ export function createNemoBackend(config: Config, store: Store, overrides: NemoO
         try {
           await uploadFiles(deps, ctx.ownerId, sessionId, media);
         } catch (err) {
-          // The session expired since it was made: a new one gets all stored media, these files included.
+          // The session expired since it was made: a new one gets the earlier files again, then these.
           if (!(err instanceof NemoApiError) || err.code !== 1002) throw err;
-          await renewSession(deps, ctx);
+          const renewed = await renewSession(deps, ctx);
+          await uploadFiles(deps, ctx.ownerId, renewed.sessionId, media);
         }
       }),
     timeline: (ctx) => guard(scopeOf(ctx), async () => (await fetchSnapshot(deps, ctx)).view),

@@ -11,6 +11,8 @@ export const nemoProjectStateSchema = z.object({
   draftHash: z.string().optional(),
   version: z.number().int().default(0),
   summary: z.string().optional(),
+  /** Our media ids the current session accepted: what a new session gets again after 1002. */
+  uploaded: z.array(z.string()).default([]),
   /** Set after an undo sent upstream, cleared by any other edit. */
   canRedo: z.boolean().default(false),
 });

@@ -32,6 +32,7 @@ export async function createSession(deps: NemoDeps, ctx: BackendContext, languag
     draftHash: undefined,
     summary: undefined,
     canRedo: false,
+    uploaded: [],
   });
   return answer.session_id;
 }
@@ -77,8 +78,10 @@ export async function withSession<T>(
 
 /** Replaces a lost session with a new one and sends the project's stored media to it again. */
 export async function renewSession(deps: NemoDeps, ctx: BackendContext, language: Language = 'en'): Promise<{ sessionId: string; notice: string }> {
+  const { uploaded } = await loadProjectState(deps.store, ctx.project.id);
   const sessionId = await createSession(deps, ctx, language);
-  const media = await deps.store.listMedia(ctx.project.id);
+  // Only what the old session had accepted: a file NemoVideo refused would fail the renewal too.
+  const media = (await deps.store.listMedia(ctx.project.id)).filter((m) => uploaded.includes(m.id));
   await uploadFiles(deps, ctx.ownerId, sessionId, media);
   const clips = media.length === 1 ? 'your clip' : `your ${media.length} clips`;
   const notice =

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { NemoApiError } from './client';
 import type { NemoDeps } from './nemoDeps';
+import { loadProjectState, saveProjectState } from './projectState';
 
 const uploadAnswerSchema = z.unknown();
 
@@ -21,6 +22,8 @@ export async function uploadFiles(deps: NemoDeps, ownerId: string, sessionId: st
           uploadAnswerSchema,
         );
       });
+      const { uploaded } = await loadProjectState(deps.store, m.projectId);
+      await saveProjectState(deps.store, m.projectId, { uploaded: [...new Set([...uploaded, m.id])] });
     } catch (err) {
       if (err instanceof NemoApiError && err.code === 4001) {
         throw new AppError(4001, `NemoVideo cannot use "${m.name}". Supported: MP4, MOV, AVI, WebM, MKV, JPG, PNG, GIF, WebP, MP3, WAV, M4A, AAC.`);

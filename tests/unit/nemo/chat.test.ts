@@ -122,6 +122,21 @@ describe('a chat turn', () => {
     expect(newSession.messages).toEqual(['add a title']);
   });
 
+  it('sends only the files the lost session had accepted to the new one', async () => {
+    const backend = h.make();
+    const ctx = await h.project();
+    await backend.mediaAdded(ctx, [await storedMedia(h, ctx)]);
+    await expect(backend.mediaAdded(ctx, [await storedMedia(h, ctx, 'city-timelapse.mpg')])).rejects.toMatchObject({ code: 4001 });
+    h.fake.dropSessions();
+    await backend.mediaAdded(ctx, [await storedMedia(h, ctx, 'clip.avi')]);
+    const [session] = h.fake.sessions.values();
+    expect(session.uploads.map((u) => u.name)).toEqual(['talk-1080p.mp4', 'clip.avi']);
+    h.fake.dropSessions();
+    const events = await collect(backend.chat(ctx, 'status of things', never()));
+    expect(statuses(events)).toContain('The editing session had expired, so I started a new one and sent your 2 clips again. Earlier edits there are gone.');
+    expect([...h.fake.sessions.values()][0].uploads.map((u) => u.name)).toEqual(['talk-1080p.mp4', 'clip.avi']);
+  });
+
   it('turns 2001 into a registration link with ?bind= for anonymous users', async () => {
     const backend = h.make({ NEMO_REGISTER_URL: 'https://nemovideo.example/register' });
     const ctx = await h.project();
