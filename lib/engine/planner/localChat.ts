@@ -26,7 +26,7 @@ async function baseFor(store: Store, projectId: string, head: TimelineHead, firs
 export async function* runLocalChat(store: Store, ctx: BackendContext, message: string, signal: AbortSignal): AsyncIterable<ChatEvent> {
   const projectId = ctx.project.id;
   let [head, media] = await Promise.all([store.getTimelineHead(projectId), store.listMedia(projectId)]);
-  const planContext = planContextOf(head.current.timeline, media, ctx.project.title);
+  const planContext = planContextOf(head.current.timeline, media, ctx.project.title, head.current.label);
   const plan = await getPlanner()(message, planContext, signal);
   signal.throwIfAborted();
 

@@ -15,8 +15,19 @@ export function defaultTitle(projectTitle: string, timeline: Timeline, media: Me
   return name ? name.replace(/^\w/, (c) => c.toUpperCase()) : 'My Video';
 }
 
-export function planContextOf(timeline: Timeline, media: MediaRecord[], projectTitle: string): PlanContext {
+const TOPIC_OF_OPERATION: Record<string, string> = {
+  addText: 'title', editText: 'title', addMusic: 'music', setVolume: 'music', addCaptions: 'captions', setSpeed: 'video', setAspect: 'video',
+};
+
+/** The subject of a stored version, from its label ("addText+setAspect: …" -> "title"). */
+export function topicOfLabel(label: string): string | undefined {
+  const last = /^([\w+]+):/.exec(label)?.[1].split('+').at(-1);
+  return last ? TOPIC_OF_OPERATION[last] : undefined;
+}
+
+export function planContextOf(timeline: Timeline, media: MediaRecord[], projectTitle: string, lastLabel = ''): PlanContext {
   return {
+    recentTopic: topicOfLabel(lastLabel),
     uploads: media.map((m) => ({ name: m.name, kind: m.probe.kind })),
     hasMusic: timeline.audio.length > 0,
     hasText: timeline.texts.length > 0,

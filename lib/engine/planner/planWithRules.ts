@@ -25,7 +25,7 @@ export function planWithRules(message: string, ctx: PlanContext): Plan {
   const masked = maskQuotes(message);
   const plan: Plan = { operations: [], notUnderstood: [], notes: [] };
   const intents = [historyIntent, ...EDIT_INTENTS];
-  let topic: string | undefined;
+  let topic = ctx.recentTopic;
   for (const part of splitClauses(masked.text)) {
     const clause: Clause = { text: part.toLowerCase(), quotes: quotesIn(part, masked.quotes) };
     // "add a title "Hi" and make it bigger": "it" means the previous clause's subject.

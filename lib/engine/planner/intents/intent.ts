@@ -15,6 +15,8 @@ export interface PlanContext {
   hasText: boolean;
   /** For a title asked for without words. */
   defaultTitle: string;
+  /** What the last change was about ("title", "music"), so "make it bigger" in the next message has a subject. */
+  recentTopic?: string;
 }
 
 export interface IntentMatch {

@@ -9,7 +9,7 @@ const MUSIC_WORDS = /\b(music|song|songs|soundtrack|bgm|tune|tunes|beat|beats|ba
 const VOICE_WORDS = /\b(voice|voices|speech|speaker|dialogue|dialog|vocals?|narration|narrator|talking|speaking|commentary)\b|人声|说话|原声|旁白|解说/;
 const LOUDER = /\b(louder|up|raise|increase|boost|higher|more audible)\b|大声|调高|调大|提高|增大/;
 const QUIETER = /\b(quieter|softer|down|lower|reduce|decrease|less loud|too loud|turn down|duck)\b|小声|调低|调小|降低|减小|轻一点|小一点/;
-const VOLUME_WORDS = /\b(volume|level|loud|louder|quieter|softer|quiet|mute|muted|silence the|turn (it |the \w+ )?(up|down)|lower|raise|%|percent)\b|音量|声音|大声|小声|静音|调低|调高/;
+const VOLUME_WORDS = /\b(volume|level|loud|louder|quieter|softer|quiet|mute|muted|silence the|turn( \w+){0,2} (up|down)|lower|raise|percent)\b|%|％|音量|声音|大声|小声|静音|调低|调高/;
 
 function volumeChange(text: string): Pick<EditOperationOf<'setVolume'>, 'level' | 'change'> | null {
   const percent = findPercent(text);

@@ -74,6 +74,8 @@ export const textIntent: Intent = (clause, ctx) => {
     const range = findRange(t);
     if (range) [op.startSeconds, op.endSeconds] = range;
     if (!op.text && quoted && clause.quotes.length === 1 && /\b(change|rename|replace|make)\b/.test(t)) op.text = quoted;
+    // An edit that names nothing to change is not a text edit ("make it louder").
+    if (Object.keys(op).length === 1) return null;
     return { ops: [op], topic: 'title' };
   }
   const style = /\bcaption\b/.test(t) && quoted ? 'caption' : 'title';
