@@ -12,7 +12,7 @@ export function percentile(values: number[], q: number): number {
 export interface Loudness {
   /** Typical loud speech: the 95th percentile of the envelope. */
   speechDb: number;
-  /** Background noise: the 10th percentile. */
+  /** Background noise: the 2nd percentile (low, so a clip with few pauses still shows its floor). */
   noiseDb: number;
   /** Windows below this are silent; null when the clip has no clear quiet parts. */
   thresholdDb: number | null;
@@ -22,7 +22,7 @@ export interface Loudness {
 export function loudnessThreshold(rmsDb: number[], belowSpeechDb: number): Loudness {
   const finite = rmsDb.map((v) => (Number.isFinite(v) ? Math.max(v, FLOOR_DB) : FLOOR_DB));
   const speechDb = percentile(finite, 0.95);
-  const noiseDb = percentile(finite, 0.1);
+  const noiseDb = percentile(finite, 0.02);
   if (speechDb - noiseDb < 12) return { speechDb, noiseDb, thresholdDb: null };
   return { speechDb, noiseDb, thresholdDb: Math.max(speechDb - belowSpeechDb, noiseDb + 6) };
 }

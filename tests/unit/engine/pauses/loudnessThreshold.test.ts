@@ -28,6 +28,11 @@ describe('loudnessThreshold', () => {
     expect(loudnessThreshold(recording(-20, -40), 27).thresholdDb).toBe(-34);
   });
 
+  test('finds the floor even when pauses are only 5% of the recording', () => {
+    const fewPauses = [...Array<number>(95).fill(-15), ...Array<number>(5).fill(-80)];
+    expect(loudnessThreshold(fewPauses, 27).thresholdDb).toBe(-42);
+  });
+
   test('finds no threshold when nothing stands out from the noise', () => {
     expect(loudnessThreshold(recording(-20, -25), 27).thresholdDb).toBeNull();
   });
