@@ -24,6 +24,7 @@ describe('bad uploads', () => {
   });
   afterAll(async () => {
     await server?.stop();
+    if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 

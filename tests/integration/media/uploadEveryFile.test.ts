@@ -69,6 +69,7 @@ describe('uploading every file in ../shared/media', () => {
   });
   afterAll(async () => {
     await server?.stop();
+    if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 

@@ -47,6 +47,7 @@ describe('URL import', () => {
   });
   afterAll(async () => {
     await server?.stop();
+    if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
     files?.close();
   });
 
