@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiClient } from '@/tests/helpers/client';
 import { ffmpeg } from '@/tests/helpers/ffprobe';
-import { FakeNemo, serveFakeNemo, type ServedFakeNemo } from '@/tests/helpers/fakeNemo';
+import { FakeNemo } from './fakeNemo';
+import { serveFakeNemo, type ServedFakeNemo } from './serve';
 import { startServer, type TestServer } from '@/tests/helpers/server';
 
 export interface NemoApp {
@@ -20,12 +21,12 @@ export interface NemoApp {
 /** A distinctive secret per run, so a scan cannot miss it or match something else. */
 export const NEMO_SECRET = `nemo-secret-token-${crypto.randomBytes(12).toString('hex')}`;
 
-/** A real 2 s H.264 MP4 the fake serves as every finished render. */
+/** A real 2 s 1080p H.264 + AAC MP4 the fake serves as every finished render. */
 export function renderOutput(): Buffer {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nemo-render-'));
   const out = path.join(dir, 'render.mp4');
-  ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30:duration=2', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=2',
-    '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart', out]);
+  ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=2', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=2',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart', out]);
   const bytes = fs.readFileSync(out);
   fs.rmSync(dir, { recursive: true, force: true });
   return bytes;

@@ -9,7 +9,7 @@ import type { ApiClient } from '@/tests/helpers/client';
 import { ffprobe } from '@/tests/helpers/ffprobe';
 import { edits, streamedReply } from '@/tests/helpers/fakeNemo';
 import { mediaFile, ROOT } from '@/tests/helpers/paths';
-import { NEMO_SECRET, renderOutput, startNemoApp, type NemoApp } from './nemoApp';
+import { NEMO_SECRET, renderOutput, startNemoApp, type NemoApp } from '@/tests/helpers/fakeNemo/nemoApp';
 
 const texts = (events: ChatEvent[]) => events.flatMap((e) => (e.type === 'text' ? [e.delta] : [])).join('');
 const statuses = (events: ChatEvent[]) => events.flatMap((e) => (e.type === 'status' ? [e.message] : []));
@@ -88,7 +88,7 @@ describe('an anonymous user on the nemo backend', () => {
     await c.download(done.url, file);
     expect(fs.readFileSync(file).equals(output)).toBe(true);
     const probe = ffprobe(file);
-    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 640, height: 360 });
+    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 1920, height: 1080 });
     fs.rmSync(dir, { recursive: true, force: true });
 
     const ranged = await c.fetch(done.url, { headers: { range: 'bytes=100-1099' } });
