@@ -113,7 +113,8 @@ async function errorFrom(res: Response): Promise<NemoApiError> {
   } catch {
     /* plain text or HTML error page */
   }
-  const code = typeof body.code === 'number' && body.code !== 0 ? body.code : res.status;
+  const upstreamCode = Number(body.code);
+  const code = Number.isFinite(upstreamCode) && upstreamCode !== 0 ? upstreamCode : res.status;
   const detail = body.message ?? body.msg ?? body.detail ?? body.error;
   const message = typeof detail === 'string' ? detail : `NemoVideo answered HTTP ${res.status}.`;
   return new NemoApiError(code, res.status, message, body.data);

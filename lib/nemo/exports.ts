@@ -49,7 +49,7 @@ export async function startNemoExport(deps: NemoDeps, ctx: BackendContext, quali
     projectId: ctx.project.id,
     // Never "queued": that state belongs to the local render queue, which must not pick this job up.
     status: 'rendering',
-    progress: progressOf(status as RenderStatus) ?? 0,
+    progress: progressOf(status) ?? 0,
     quality,
     timelineVersion: view.version,
     width: view.canvas.width,
