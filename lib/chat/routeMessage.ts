@@ -40,5 +40,5 @@ export function routeMessage(message: string): ChatRoute {
 
 /** The message without its trailing "and export" part, for the planner when a route says edit-then-export. */
 export function stripExportRequest(message: string): string {
-  return message.replace(/\s*(?:,|;|\band\b|\bthen\b|然后|再|并)*\s*(?:then\s+)?(?:export|download|render|导出|下载)\b.*$/i, '').trim() || message;
+  return message.replace(/\s*(?:,|;|\band\b|\bthen\b|然后|再|并)*\s*(?:then\s+)?(?:(?:export|download|render)\b|导出|下载).*$/i, '').trim() || message;
 }

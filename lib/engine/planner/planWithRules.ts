@@ -38,7 +38,12 @@ export function planWithRules(message: string, ctx: PlanContext): Plan {
       continue;
     }
     topic = match.topic;
-    plan.operations.push(...match.ops);
+    for (const op of match.ops) {
+      const previous = plan.operations.at(-1);
+      // "cut the silences, make it tighter" is one pause cut with its settings, not two.
+      if (op.type === 'removePauses' && previous?.type === 'removePauses') plan.operations[plan.operations.length - 1] = { ...previous, ...op };
+      else plan.operations.push(op);
+    }
     plan.notes.push(...(match.notes ?? []));
     if (match.ops.some((op) => op.type === 'addMusic')) ctx = { ...ctx, hasMusic: true };
     if (match.ops.some((op) => op.type === 'addText')) ctx = { ...ctx, hasText: true };

@@ -52,14 +52,14 @@ export const textIntent: Intent = (clause, ctx) => {
   const t = clause.text;
   const quoted = clause.quotes[0];
   const mentionsText = TEXT_WORDS.test(t);
-  const writeVerb = /\b(add|put|write|show|display|overlay|insert|type|say|place)\b|加|添加|写|显示|放/.test(t);
+  const writeVerb = /\b(add|put|write|show|display|overlay|insert|type|say|place)\b|加|添加|写|显示|放(?!大)/.test(t);
   if (!mentionsText && !(quoted && writeVerb)) return null;
   if (REMOVE_WORDS.test(t)) {
     const which = /\b(all|every|everything)\b|所有|全部/.test(t) ? (/\btitles\b/.test(t) ? 'titles' : 'all') : 'latest';
     return { ops: [{ type: 'removeText', which, ...(quoted ? { match: quoted } : {}) }], topic: 'title' };
   }
   const adding =
-    /\b(add|put|write|overlay|insert|type|place|create|give|include|show|display|new)\b|\bmake (a|an|some)\b|加|添加|写|放|打上/.test(t) &&
+    /\b(add|put|write|overlay|insert|type|place|create|give|include|show|display|new)\b|\bmake (a|an|some)\b|加|添加|写|放(?!大)|打上/.test(t) &&
     !/\b(change|rename|replace|instead)\b|改成|改为|换成/.test(t);
   if (!adding && EDIT_WORDS.test(t)) {
     const op: EditOperationOf<'editText'> = { type: 'editText' };

@@ -7,7 +7,7 @@ export const MOOD_WORDS: [RegExp, MusicMood][] = [
   [/cinematic|epic|dramatic|movie|film|trailer|emotional|史诗|电影|大气|震撼/i, 'cinematic'],
   [/happy|cheerful|fun|joyful|bright|playful|sunny|欢快|开心|快乐|愉快|轻快/i, 'happy'],
   [/corporate|business|professional|presentation|tech|商务|企业|专业|科技/i, 'corporate'],
-  [/calm|relax|soft|gentle|peaceful|ambient|mellow|quiet|soothing|舒缓|安静|轻柔|放松|平静|温柔/i, 'calm'],
+  [/\b(calm|relax(ing|ed)?|soft|gentle|peaceful|ambient|mellow|soothing)\b|舒缓|安静|轻柔|放松|平静|温柔/i, 'calm'],
 ];
 
 export function findMood(text: string): MusicMood | undefined {
