@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { applyPlan } from '@/lib/engine/planner/applyPlan';
+import { defaultTitle, topicOfLabel } from '@/lib/engine/planner/planContext';
+import { CAPABILITIES, replySentences } from '@/lib/engine/planner/replyText';
+import type { MediaRecord } from '@/lib/engine/media/schema';
+import { contextWith, timelineOf } from '../timeline/operations/operationFixtures';
+
+const talk = () => timelineOf([{ sourceId: 'm-talk', out: 60 }]);
+
+describe('applyPlan', () => {
+  test('applies every operation in order and says what each did', () => {
+    const r = applyPlan(talk(), [{ type: 'trimStart', seconds: 5 }, { type: 'setAspect', aspect: '9:16' }], contextWith());
+    expect(r.done).toEqual(['Trimmed the first 5 s.', 'Set the frame to 9:16 (1080x1920), filling with a blurred background.']);
+    expect(r.changed).toBe(true);
+    expect(r.timeline.video[0].in).toBe(5);
+  });
+  test('a refused operation is reported and the others still apply', () => {
+    const r = applyPlan(talk(), [{ type: 'removeMusic' }, { type: 'fadeIn', seconds: 1 }], contextWith());
+    expect(r.refused).toEqual(['There is no background music to remove.']);
+    expect(r.timeline.fadeInSeconds).toBe(1);
+  });
+  test('nothing applicable leaves the same timeline', () => {
+    const t = talk();
+    const r = applyPlan(t, [{ type: 'removeText', which: 'all' }], contextWith());
+    expect(r).toMatchObject({ timeline: t, changed: false, done: [] });
+  });
+});
+
+describe('replySentences', () => {
+  const empty = { history: [], done: [], refused: [], notUnderstood: [], notes: [] };
+  test('nothing understood: an honest answer with what it can do', () => {
+    expect(replySentences({ ...empty, notUnderstood: ['make me a sandwich'] })).toEqual([`Sorry, I can't do "make me a sandwich": that is not a video edit I know. ${CAPABILITIES}`]);
+  });
+  test('partly understood: the changes, then what was left out', () => {
+    expect(replySentences({ ...empty, done: ['Made it square.'], notUnderstood: ['bake a cake'], notes: ['A note.'] })).toEqual([
+      'Made it square.',
+      `I didn't understand "bake a cake", so I left that out.`,
+      'A note.',
+    ]);
+  });
+  test('the planner note comes first', () => {
+    expect(replySentences({ ...empty, done: ['x'], plannerNote: 'Fell back.' })[0]).toBe('Fell back.');
+  });
+});
+
+describe('planContext helpers', () => {
+  const media = [{ id: 'm1', name: 'my_holiday-clip.mp4' }] as MediaRecord[];
+  test.each([
+    ['Summer in Rome', 'Summer in Rome'],
+    ['Untitled project 3', 'My holiday clip'],
+  ])('default title for project %s is %s', (title, expected) => {
+    expect(defaultTitle(title, timelineOf([{ sourceId: 'm1', out: 5 }]), media)).toBe(expected);
+  });
+  test.each([
+    ['addText: Added the title', 'title'],
+    ['removePauses+addMusic: Cut', 'music'],
+    ['Added talk.mp4', undefined],
+  ])('topic of %s', (label, topic) => expect(topicOfLabel(label)).toBe(topic));
+});
