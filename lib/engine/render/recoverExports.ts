@@ -23,6 +23,8 @@ export async function recoverExports(store: Store, dataDir: string): Promise<{ r
   let requeued = 0;
   let failed = 0;
   for (const record of await store.listExportsByStatus(['rendering'])) {
+    // A remote render (NemoVideo's, with its renderId) runs on, polled by its backend: not ours to requeue.
+    if (typeof record.backendState?.renderId === 'string') continue;
     await stopOrphan(record);
     if (record.attempts >= MAX_ATTEMPTS) {
       failed++;

@@ -15,6 +15,8 @@ export interface NemoApp {
   server: TestServer;
   clients: ApiClient[];
   client(): ApiClient;
+  /** Stops the app and starts it again on the same data (clients keep their cookies, pointed at the new port). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,30 +36,34 @@ export function renderOutput(): Buffer {
 
 export async function startNemoApp(env: Record<string, string> = {}): Promise<NemoApp> {
   const nemo = await serveFakeNemo(new FakeNemo());
-  const server = await startServer({
-    env: {
-      EDIT_BACKEND: 'nemo',
-      NEMO_API_BASE: nemo.baseUrl,
-      NEMO_POLL_MS: '300',
-      NEMO_RETRY_AFTER_MS: '400',
-      NEMO_STILL_WORKING_MS: '1000',
-      ...env,
-    },
-  });
+  const appEnv = {
+    EDIT_BACKEND: 'nemo',
+    NEMO_API_BASE: nemo.baseUrl,
+    NEMO_POLL_MS: '300',
+    NEMO_RETRY_AFTER_MS: '400',
+    NEMO_STILL_WORKING_MS: '1000',
+    ...env,
+  };
   const clients: ApiClient[] = [];
-  return {
+  const app: NemoApp = {
     nemo,
     fake: nemo.fake,
-    server,
+    server: await startServer({ env: appEnv }),
     clients,
     client() {
-      const c = new ApiClient(server.baseUrl);
+      const c = new ApiClient(app.server.baseUrl);
       clients.push(c);
       return c;
     },
+    async restart() {
+      const { dataDir, port } = app.server;
+      await app.server.stop();
+      app.server = await startServer({ env: appEnv, dataDir, port });
+    },
     async stop() {
-      await server.stop();
+      await app.server.stop();
       await nemo.close();
     },
   };
+  return app;
 }

@@ -185,6 +185,26 @@ describe('an anonymous user on the nemo backend', () => {
     expect(retried.at - limited.at).toBeGreaterThanOrEqual(400);
   });
 
+  it('a server restart during a NemoVideo render leaves the render on NemoVideo, and it still completes', async () => {
+    const c = app.client();
+    const id = await uploaded(c, 'Restart');
+    app.fake.pollsToComplete = 4;
+    try {
+      const started = await c.json(`/api/projects/${id}/exports`, { method: 'POST', body: {} });
+      const renderId = (app.fake.requestsTo('render').at(-1)!.body as { id: string }).id;
+      await app.restart();
+      const done = await c.waitForExport(id, started.body.export.id, 30_000);
+      expect(done).toMatchObject({ status: 'completed' });
+      // The same render was polled to the end; nothing was rendered again, locally or upstream.
+      expect(app.fake.requestsTo('render').at(-1)!.body).toMatchObject({ id: renderId });
+      expect(app.fake.renders.get(renderId)!.polls).toBe(4);
+      const file = await c.fetch(done.url);
+      expect(Buffer.from(await file.arrayBuffer()).equals(output)).toBe(true);
+    } finally {
+      app.fake.pollsToComplete = 2;
+    }
+  });
+
   it('an upstream 5xx becomes our 502 in plain words', async () => {
     const c = app.client();
     const id = await uploaded(c, 'Upstream down');
