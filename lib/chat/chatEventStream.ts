@@ -36,6 +36,8 @@ export function chatEventStream(
           for await (const event of run(abort.signal)) {
             if (abort.signal.aborted) break;
             send(event);
+            // The store and the planner are synchronous work: give the event loop a turn so the bytes leave now.
+            await new Promise((resolve) => setImmediate(resolve));
           }
         } catch (err) {
           if (!abort.signal.aborted) send(errorEvent(err));
