@@ -101,6 +101,13 @@ export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[]): P
   }
   const store = getStore();
   for (const record of records) await store.addMedia(record);
-  await getBackend().mediaAdded(ctx, records);
+  try {
+    await getBackend().mediaAdded(ctx, records);
+  } catch (err) {
+    // The backend refused the files (e.g. NemoVideo's 4001/4002): keep nothing, as for a bad upload.
+    await store.deleteMedia(records.map((r) => r.id));
+    await removeFiles(created);
+    throw err;
+  }
   return records.map(toMediaView);
 }

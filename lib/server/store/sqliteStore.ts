@@ -187,6 +187,11 @@ export class SqliteStore implements Store {
     return row ? toMedia(row) : null;
   }
 
+  async deleteMedia(ids: string[]) {
+    const del = this.db.prepare('DELETE FROM media WHERE id = ?');
+    this.db.transaction(() => ids.forEach((id) => del.run(id)))();
+  }
+
   private head(projectId: string): TimelineHead {
     const p = this.get('SELECT head_version, redo_stack FROM projects WHERE id = ?', projectId);
     if (!p) throw new AppError(1002);

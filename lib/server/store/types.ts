@@ -77,6 +77,8 @@ export interface Store {
   addMedia(record: MediaRecord): Promise<void>;
   listMedia(projectId: string): Promise<MediaRecord[]>;
   getMedia(id: string): Promise<MediaRecord | null>;
+  /** Removes media rows (files are the caller's); used to roll back an ingest the backend refused. */
+  deleteMedia(ids: string[]): Promise<void>;
 
   /** The head of the project's timeline history. */
   getTimelineHead(projectId: string): Promise<TimelineHead>;

@@ -94,3 +94,16 @@ describe('the SQLite store', () => {
     expect(await store.findProjectByShareToken('tok')).toBeNull();
   });
 });
+
+describe('media rows', () => {
+  it('come back in upload order and can be rolled back', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    const probe = { kind: 'video' as const, format: 'mp4', duration: 2, width: 10, height: 10, fps: 30, rotation: 0, hasAudio: false, hasVideo: true, videoCodec: 'h264', audioCodec: null };
+    for (const id of ['b', 'a', 'c']) {
+      await store.addMedia({ id, projectId: 'p', name: `${id}.mp4`, path: `/x/${id}`, size: 1, probe, analysis: null, peaks: null, hasThumbnail: false, createdAt: new Date().toISOString() });
+    }
+    expect((await store.listMedia('p')).map((m) => m.id)).toEqual(['b', 'a', 'c']);
+    await store.deleteMedia(['a', 'c']);
+    expect((await store.listMedia('p')).map((m) => m.id)).toEqual(['b']);
+  });
+});
