@@ -5,8 +5,8 @@ import type { AudioAnalysis } from '@/lib/engine/media/schema';
 export const REFERENCE_LEVEL_DB = -20;
 
 /**
- * Loudness of the speech in the given source ranges: the power mean of the 10 ms windows within
- * 20 dB of the loud end (95th percentile), so pauses and room noise do not drag it down.
+ * Loudness of the speech in the given source ranges: the power mean (an RMS) of the 10 ms windows
+ * within 40 dB of the loud end (95th percentile), so pauses and room noise do not drag it down.
  * Null when there is no audible sound.
  */
 export function speechLevelDb(parts: { analysis: AudioAnalysis; in: number; out: number }[]): number | null {
@@ -20,7 +20,7 @@ export function speechLevelDb(parts: { analysis: AudioAnalysis; in: number; out:
   const sorted = [...windows].sort((a, b) => a - b);
   const loud = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
   if (loud < -60) return null;
-  const kept = sorted.filter((db) => db >= loud - 20);
+  const kept = sorted.filter((db) => db >= loud - 40);
   const meanPower = kept.reduce((s, db) => s + 10 ** (db / 10), 0) / kept.length;
   return Math.round(10 * Math.log10(meanPower) * 10) / 10;
 }
