@@ -155,6 +155,8 @@ describe('an anonymous user on the nemo backend', () => {
     } finally {
       app.fake.maxUploadBytes = 500 * 1024 * 1024;
     }
+    // A refused file is not kept: the media list stays empty.
+    expect((await c.json(`/api/projects/${id}`)).body.media).toEqual([]);
   });
 
   it('400 missing X-Client-Id: makes a new client id and retries', async () => {
