@@ -1,0 +1,98 @@
+// `npm run bench`: export speed against a bare ffmpeg transcode, then the upload-memory and chat-latency benchmarks.
+// Needs a build (`npm run build`; NEXT_DIST_DIR picks which one). Prints one JSON object per line.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { encoderArgs } from '../lib/engine/render/outputFormat';
+import { timelineDuration } from '../lib/engine/timeline/duration';
+import { SqliteStore } from '../lib/server/store/sqliteStore';
+import { ApiClient } from '../tests/helpers/client';
+import { FFMPEG, ffmpeg, ffprobe } from '../tests/helpers/ffprobe';
+import { mediaFile } from '../tests/helpers/paths';
+import { startServer } from '../tests/helpers/server';
+
+const print = (line: object) => console.log(JSON.stringify(line));
+const seconds = (from: bigint) => Math.round(Number(process.hrtime.bigint() - from) / 1e6) / 1000;
+
+/** Two minutes of 1080p30 speech with pauses: talk-1080p.mp4 played twice (stream copy, so it is quick to make). */
+function makeInput(dir: string): string {
+  const file = path.join(dir, 'talk-2min-1080p.mp4');
+  ffmpeg(['-stream_loop', '1', '-i', mediaFile('talk-1080p.mp4'), '-t', '120', '-c', 'copy', file]);
+  return file;
+}
+
+/** Wall time of an export of three pieces of the clip, through the built app's HTTP API and render worker. */
+async function benchExport(input: string): Promise<{ wallSeconds: number; outputSeconds: number; serverSeconds: number }> {
+  const server = await startServer();
+  try {
+    const client = new ApiClient(server.baseUrl);
+    const id = await client.createProject('Bench');
+    const up = await client.upload(id, [{ path: input }]);
+    if (up.status !== 201) throw new Error(`upload failed: ${up.status} ${JSON.stringify(up.body)}`);
+    // Three segments, committed as one timeline version in the app's own store (as an edit would be).
+    const store = new SqliteStore(path.join(server.dataDir, 'in-video.sqlite'));
+    const head = await store.getTimelineHead(id);
+    const sourceId = head.current.timeline.video[0].sourceId;
+    const pieces = [[5, 35], [45, 75], [85, 115]].map(([from, to], i) => ({ id: `bench${i}`, sourceId, in: from, out: to, speed: 1, volume: 1 }));
+    const timeline = { ...head.current.timeline, video: pieces };
+    await store.commitTimeline(id, timeline, 'bench: three segments');
+    await store.close();
+
+    const started = process.hrtime.bigint();
+    const { body } = await client.json(`/api/projects/${id}/exports`, { method: 'POST', body: { quality: 'high' } });
+    for (;;) {
+      const e = (await client.json(`/api/projects/${id}/exports/${body.export.id}`)).body.export;
+      if (e.status === 'completed') break;
+      if (e.status !== 'queued' && e.status !== 'rendering') throw new Error(`export ${e.status}: ${e.error}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const wallSeconds = seconds(started);
+    const record = await new SqliteStore(path.join(server.dataDir, 'in-video.sqlite')).getExport(body.export.id);
+    const serverSeconds = record?.startedAt && record.finishedAt ? (Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000 : NaN;
+    return { wallSeconds, outputSeconds: timelineDuration(timeline), serverSeconds };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** `ffmpeg -i in <the export's encoder settings> out` on an input as long as the export. */
+function benchBareTranscode(input: string, dir: string, durationSeconds: number): number {
+  const cut = path.join(dir, 'bare-input.mp4');
+  ffmpeg(['-i', input, '-t', String(durationSeconds), '-c', 'copy', cut]);
+  const started = process.hrtime.bigint();
+  const res = spawnSync(FFMPEG, ['-hide_banner', '-nostdin', '-y', '-i', cut, ...encoderArgs('high', 30), path.join(dir, 'bare-output.mp4')], { stdio: 'ignore' });
+  if (res.status !== 0) throw new Error('bare transcode failed');
+  return seconds(started);
+}
+
+async function optional(file: string, name: string, run: (mod: Record<string, unknown>) => Promise<object>) {
+  if (!fs.existsSync(path.join(__dirname, 'bench', file))) return print({ name, skipped: `scripts/bench/${file} is missing` });
+  try {
+    print({ name, ...(await run(await import(`./bench/${file}`))) });
+  } catch (err) {
+    print({ name, error: err instanceof Error ? err.message : String(err) });
+    process.exitCode = 1;
+  }
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'in-video-bench-'));
+  try {
+    const input = makeInput(dir);
+    const exported = await benchExport(input);
+    print({ name: 'export', wallSeconds: exported.wallSeconds, serverSeconds: exported.serverSeconds, outputSeconds: exported.outputSeconds, segments: 3 });
+    const bare = benchBareTranscode(input, dir, exported.outputSeconds);
+    print({ name: 'bareTranscode', wallSeconds: bare, inputSeconds: Number(ffprobe(path.join(dir, 'bare-input.mp4')).format.duration) });
+    print({ name: 'ratio', value: Math.round((exported.wallSeconds / bare) * 100) / 100 });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  await optional('uploadRss.ts', 'uploadRss', (m) => (m.benchUploadRss as () => Promise<object>)());
+  await optional('chatLatency.ts', 'chatLatency', (m) => (m.benchChatLatency as () => Promise<object>)());
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
