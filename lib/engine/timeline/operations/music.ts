@@ -6,7 +6,9 @@ import { OperationError, type OperationContext, type OperationResult } from './o
 export const DEFAULT_MUSIC_VOLUME = 0.3;
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
-function pickSource(op: EditOperationOf<'addMusic'>, ctx: OperationContext, previous: AudioClip | undefined): Pick<AudioClip, 'name' | 'source'> {
+type PickedSource = Pick<AudioClip, 'name' | 'source'> & { substitute?: string };
+
+function pickSource(op: EditOperationOf<'addMusic'>, ctx: OperationContext, previous: AudioClip | undefined): PickedSource {
   // "duck the music" or "fade the music in" keeps the track already chosen.
   if (!op.file && !op.mood && previous) return { name: previous.name, source: previous.source };
   if (op.file) {
@@ -21,12 +23,13 @@ function pickSource(op: EditOperationOf<'addMusic'>, ctx: OperationContext, prev
   }
   if (ctx.music.length === 0) throw new OperationError('The music library is empty, so I can only use an uploaded audio file.');
   const track = (op.mood && ctx.music.find((t) => t.mood === op.mood)) || ctx.music.find((t) => t.mood === 'calm') || ctx.music[0];
-  return { name: track.name, source: { kind: 'library', trackId: track.id } };
+  const substitute = op.mood && track.mood !== op.mood ? ` (there is no ${op.mood} track, so I picked ${track.mood})` : '';
+  return { name: track.name, source: { kind: 'library', trackId: track.id }, substitute };
 }
 
 export function addMusic(timeline: Timeline, op: EditOperationOf<'addMusic'>, ctx: OperationContext): OperationResult {
   const previous = timeline.audio[0];
-  const { name, source } = pickSource(op, ctx, previous);
+  const { name, source, substitute = '' } = pickSource(op, ctx, previous);
   const clip: AudioClip = {
     id: ctx.newId(),
     name,
@@ -44,7 +47,7 @@ export function addMusic(timeline: Timeline, op: EditOperationOf<'addMusic'>, ct
   const ducking = clip.duck ? ', lowered under speech' : '';
   return {
     timeline: { ...timeline, audio: [clip] },
-    said: `${verb} "${name}" at ${pct(clip.volume)}${ducking}, looping to cover the video and fading out at the end.`,
+    said: `${verb} "${name}"${substitute} at ${pct(clip.volume)}${ducking}, looping to cover the video and fading out at the end.`,
   };
 }
 

@@ -34,6 +34,10 @@ describe('addMusic', () => {
     expect(timeline.audio[0].source).toEqual(before.audio[0].source);
     expect(said).toMatch(/^Updated the music/);
   });
+  test('says so when the library has no track of the mood asked for', () => {
+    const calmOnly = contextWith({ music: [{ id: 'calm-1', name: 'Calm One', mood: 'calm' }] });
+    expect(addMusic(talk(), { type: 'addMusic', mood: 'upbeat' }, calmOnly).said).toContain('"Calm One" (there is no upbeat track, so I picked calm)');
+  });
   test('refuses an upload that is not there, naming the audio files that are', () => {
     expect(() => addMusic(talk(), { type: 'addMusic', file: 'other.mp3' }, ctx)).toThrow("I can't find an upload called other.mp3 (audio files here: song.mp3).");
   });
