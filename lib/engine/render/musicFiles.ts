@@ -3,13 +3,10 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
 import type { MediaRecord } from '@/lib/engine/media/schema';
-import * as library from '@/lib/engine/music/library';
+import { libraryTrackPath } from '@/lib/engine/music/libraryTrackPath';
 import type { AudioClip } from '@/lib/engine/timeline/schema';
 import { AppError } from '@/lib/errors';
 import { measureLevelArgs, musicGain, parseRmsLevel } from './musicLevel';
-
-// TEMPORARY until lib/engine/music/library.ts exports libraryTrackPath (being written in parallel).
-const libraryTrackPath = (library as { libraryTrackPath?: (id: string) => Promise<string> }).libraryTrackPath;
 
 const g = globalThis as unknown as { __inVideoMusicLevels?: Map<string, number | null> };
 
@@ -26,10 +23,7 @@ async function musicLevelDb(file: string): Promise<number | null> {
 }
 
 async function musicPath(clip: AudioClip, media: Map<string, MediaRecord>): Promise<string> {
-  if (clip.source.kind === 'library') {
-    if (!libraryTrackPath) throw new AppError(409, 'The music library is not available yet.');
-    return libraryTrackPath(clip.source.trackId);
-  }
+  if (clip.source.kind === 'library') return libraryTrackPath(clip.source.trackId);
   const record = media.get(clip.source.mediaId);
   if (!record || !record.probe.hasAudio) {
     throw new AppError(409, `The music "${clip.name}" has no sound file any more. Remove it and export again.`);
