@@ -71,7 +71,7 @@ export function composeLofi(): Arrangement {
         name: 'hats',
         patch: { kind: 'hat', cutoffHz: 6500, decaySeconds: 0.035 },
         notes: drumBars(grid, withDrums, 'o.goo.gog.goo.go'),
-        gain: 0.2,
+        gain: 0.32,
         pan: 0.25,
         reverbSend: 0.05,
       },

@@ -92,7 +92,7 @@ export function composeUpbeat(): Arrangement {
       {
         name: 'pluck arpeggio',
         patch: { kind: 'pluck', brightness: 0.8, decaySeconds: 0.5 },
-        notes: full.flatMap((b) => arpeggio(grid, b, chordOf(b), [0, 1, 2, 10, 2, 1], 1, 1, 0.55)),
+        notes: full.flatMap((b) => arpeggio(grid, b, chordOf(b), [0, 1, 2, 10, 11, 10, 2, 1], 1, 1, 0.55)),
         gain: 0.3,
         pan: 0.35,
         reverbSend: 0.3,

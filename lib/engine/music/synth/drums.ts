@@ -1,23 +1,31 @@
 // Drum voices: pitch-swept sine kick, noise snare and clap, high-passed noise hats; each adds one hit into a stereo bus.
 import type { DrumPatch } from '../arrangement';
+import { decayFactor } from './envelope';
 import { Biquad } from './filters';
 import { sineCycles } from './oscillators';
 import type { Bus, Placement } from './bus';
 import { bipolar, type Random } from './prng';
+import { softSaturate } from './waveshaping';
 
 /** How long a hit rings, so the renderer can size its buffers. */
 export function drumSeconds(patch: DrumPatch): number {
-  return patch.kind === 'kick' ? patch.decaySeconds * 7 : patch.decaySeconds * 7 + 0.03;
+  // Six time constants is -52 dB; a short fade at the end hides the cut.
+  return patch.kind === 'clap' ? patch.decaySeconds * 6 + 0.03 : patch.decaySeconds * 6;
 }
+
+const FADE_SECONDS = 0.005;
 
 export function renderDrum(bus: Bus, hit: Placement, velocity: number, patch: DrumPatch, sampleRate: number, random: Random): void {
   const length = Math.min(Math.round(drumSeconds(patch) * sampleRate), bus.left.length - hit.startSample);
   const sample = drumSampler(patch, sampleRate, random);
   const [gl, gr] = hit.gains;
+  const full = Math.round(drumSeconds(patch) * sampleRate);
+  const fade = FADE_SECONDS * sampleRate;
   for (let i = 0; i < length; i++) {
     const t = i / sampleRate;
     // 1 ms fade-in keeps even the hardest hit free of a step discontinuity.
-    const v = sample(t) * velocity * Math.min(1, t * 1000);
+    const edge = Math.min(1, t * 1000, (full - i) / fade);
+    const v = sample(t) * velocity * edge;
     bus.left[hit.startSample + i] += v * gl;
     bus.right[hit.startSample + i] += v * gr;
   }
@@ -38,11 +46,6 @@ function drumSampler(patch: DrumPatch, sampleRate: number, random: Random): Samp
   }
 }
 
-/** Per-sample factor of an exponential decay with time constant `seconds` (cheaper than Math.exp every sample). */
-export function decayFactor(seconds: number, sampleRate: number): number {
-  return Math.exp(-1 / (seconds * sampleRate));
-}
-
 function kick(p: Extract<DrumPatch, { kind: 'kick' }>, sampleRate: number, random: Random): Sampler {
   let phase = 0;
   let sweep = 1;
@@ -52,11 +55,12 @@ function kick(p: Extract<DrumPatch, { kind: 'kick' }>, sampleRate: number, rando
   const click = Biquad.highpass(sampleRate, 2500);
   return () => {
     phase += (p.endHz + (p.startHz - p.endHz) * sweep) / sampleRate;
-    const v = sineCycles(phase) * body + click.process(bipolar(random)) * beater;
+    // The beater click lasts a few milliseconds; skipping it afterwards saves the noise and filter work.
+    const v = sineCycles(phase) * body + (beater > 1e-5 ? click.process(bipolar(random)) * beater : 0);
     sweep *= sweepK;
     body *= bodyK;
     beater *= beaterK;
-    return Math.tanh(v * 1.6) * 0.9;
+    return softSaturate(v * 1.6) * 0.9;
   };
 }
 
@@ -77,12 +81,19 @@ function snare(p: Extract<DrumPatch, { kind: 'snare' }>, sampleRate: number, ran
 
 function clap(p: Extract<DrumPatch, { kind: 'clap' }>, sampleRate: number, random: Random): Sampler {
   const band = Biquad.bandpass(sampleRate, p.noiseHz, 1.1);
-  // Several hands a few milliseconds apart, then one decaying tail.
-  const bursts = [0, 0.011, 0.023];
-  return (t) => {
-    let env = 0;
-    for (const b of bursts) if (t >= b) env = Math.max(env, Math.exp(-(t - b) / 0.006));
-    if (t >= 0.03) env = Math.max(env, 0.7 * Math.exp(-(t - 0.03) / p.decaySeconds));
+  // Several hands a few milliseconds apart (each a fast decay restarted), then one longer tail.
+  const restarts = [0.011, 0.023].map((s) => Math.round(s * sampleRate));
+  const tailStart = Math.round(0.03 * sampleRate);
+  const [burstK, tailK] = [decayFactor(0.006, sampleRate), decayFactor(p.decaySeconds, sampleRate)];
+  let i = 0;
+  let burst = 1;
+  let tail = 0.7;
+  return () => {
+    if (restarts.includes(i)) burst = 1;
+    const env = i >= tailStart ? Math.max(burst, tail) : burst;
+    if (i >= tailStart) tail *= tailK;
+    burst *= burstK;
+    i++;
     return band.process(bipolar(random)) * env * 2.2;
   };
 }

@@ -34,3 +34,8 @@ export function adsrLevel(t: number, lengthSeconds: number, env: Adsr): number {
 export function soundingSeconds(lengthSeconds: number, env: Adsr): number {
   return lengthSeconds + Math.max(env.releaseSeconds, MIN_EDGE_SECONDS);
 }
+
+/** Per-sample factor of an exponential decay with time constant `seconds` (cheaper than Math.exp every sample). */
+export function decayFactor(seconds: number, sampleRate: number): number {
+  return Math.exp(-1 / (seconds * sampleRate));
+}

@@ -9,14 +9,17 @@ export const PEAK_CEILING = Math.pow(10, -1 / 20);
 /** Integrated loudness (LUFS) with K-weighting and the absolute and relative gates of ITU-R BS.1770 (48 kHz coefficients). */
 export function integratedLoudness(bus: Bus, sampleRate: number): number {
   const segment = Math.round(sampleRate * 0.1);
-  const segments: number[] = [];
+  const segments = new Float64Array(Math.floor(bus.left.length / segment));
   for (const channel of [bus.left, bus.right]) {
     const shelf = Biquad.raw([1.53512485958697, -2.69169618940638, 1.19839281085285], [-1.69065929318241, 0.73248077421585]);
     const highpass = Biquad.raw([1, -2, 1], [-1.99004745483398, 0.99007225036621]);
-    for (let i = 0; i < channel.length; i++) {
-      const k = highpass.process(shelf.process(channel[i]));
-      const s = Math.floor(i / segment);
-      segments[s] = (segments[s] ?? 0) + k * k;
+    for (let s = 0; s < segments.length; s++) {
+      let sum = 0;
+      for (let i = s * segment, end = i + segment; i < end; i++) {
+        const k = highpass.process(shelf.process(channel[i]));
+        sum += k * k;
+      }
+      segments[s] += sum;
     }
   }
   // 400 ms blocks overlapping by 75%.
@@ -41,7 +44,11 @@ export function softLimit(x: number, ceiling = PEAK_CEILING): number {
 }
 
 function gained(bus: Bus, gain: number): Bus {
-  const apply = (channel: Float32Array) => channel.map((x) => softLimit(x * gain));
+  const apply = (channel: Float32Array) => {
+    const out = new Float32Array(channel.length);
+    for (let i = 0; i < channel.length; i++) out[i] = softLimit(channel[i] * gain);
+    return out;
+  };
   return { left: apply(bus.left), right: apply(bus.right) };
 }
 

@@ -1,11 +1,11 @@
 // Pitched voices (saw pad, FM keys, plucked string, bass, bell); each adds one note into a stereo bus.
 import type { Note, TonalPatch } from '../arrangement';
 import type { Bus, Placement } from './bus';
-import { adsrLevel, soundingSeconds } from './envelope';
-import { decayFactor } from './drums';
+import { adsrLevel, decayFactor, soundingSeconds } from './envelope';
 import { Biquad, OnePole } from './filters';
 import { midiToHz, panGains, sawSample, sineCycles } from './oscillators';
 import { bipolar, type Random } from './prng';
+import { softSaturate } from './waveshaping';
 
 const PLUCK_RELEASE = { attackSeconds: 0.002, decaySeconds: 0, sustain: 1, releaseSeconds: 0.12 };
 const BELL_RELEASE = { attackSeconds: 0.002, decaySeconds: 0, sustain: 1, releaseSeconds: 0.5 };
@@ -101,13 +101,15 @@ function pluck(hz: number, note: Note, p: Extract<TonalPatch, { kind: 'pluck' }>
   let write = 0;
   let previous = 0;
   return (t) => {
-    const read = write - delay + size;
+    let read = write - delay;
+    if (read < 0) read += size;
     const i0 = Math.floor(read);
     const frac = read - i0;
-    const y = line[i0 % size] * (1 - frac) + line[(i0 + 1) % size] * frac;
+    const i1 = i0 + 1 === size ? 0 : i0 + 1;
+    const y = line[i0] * (1 - frac) + line[i1] * frac;
     line[write] = loss * 0.5 * (y + previous);
     previous = y;
-    write = (write + 1) % size;
+    if (++write === size) write = 0;
     return y * adsrLevel(t, note.lengthSeconds, PLUCK_RELEASE);
   };
 }
@@ -115,14 +117,14 @@ function pluck(hz: number, note: Note, p: Extract<TonalPatch, { kind: 'pluck' }>
 function bass(hz: number, note: Note, p: Extract<TonalPatch, { kind: 'bass' }>, sampleRate: number): (t: number) => number {
   const filter = Biquad.lowpass(sampleRate, p.cutoffHz, 0.9);
   const increment = hz / sampleRate;
-  const norm = Math.tanh(p.drive);
+  const norm = softSaturate(p.drive);
   let phase = 0;
   return (t) => {
     phase += increment;
     if (phase >= 1) phase -= 1;
     const tone = p.wave === 'saw' ? sawSample(phase, increment) * 0.6 + sineCycles(phase) * 0.6 : sineCycles(phase) + 0.2 * sineCycles(2 * phase);
     const filtered = filter.process(tone);
-    const shaped = p.drive > 1 ? Math.tanh(filtered * p.drive) / norm : filtered;
+    const shaped = p.drive > 1 ? softSaturate(filtered * p.drive) / norm : filtered;
     return shaped * 0.8 * adsrLevel(t, note.lengthSeconds, p.envelope);
   };
 }
