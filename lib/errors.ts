@@ -15,7 +15,7 @@ export const ERROR_TABLE = {
   2001: { status: 402, message: 'No credits left.' },
   4001: {
     status: 415,
-    message: 'Unsupported file. Use a video (MP4, MOV, AVI, WebM, MKV), audio (MP3, WAV, M4A, AAC, OGG, FLAC) or image (JPG, PNG, GIF, WebP).',
+    message: 'Unsupported file. Use a video (MP4, MOV, AVI, WebM, MKV), audio (MP3, WAV, M4A, AAC, OGG, FLAC) or image (JPG, PNG, GIF, WebP), or captions (SRT, VTT).',
   },
   4002: { status: 413, message: 'The file is too large.' },
   4003: { status: 400, message: 'That URL cannot be imported.' },

@@ -1,7 +1,9 @@
 // The HTTP API's shapes (see DESIGN.md), one zod schema each, shared by server, client and tests.
 import { z } from 'zod';
 
-export const mediaKindSchema = z.enum(['video', 'audio', 'image']);
+/** `subtitle` (SRT, WebVTT, ASS files) extends DESIGN.md's three kinds: captions come from them. */
+export const mediaKindSchema = z.enum(['video', 'audio', 'image', 'subtitle']);
+export type MediaKind = z.infer<typeof mediaKindSchema>;
 
 export const mediaViewSchema = z.object({
   id: z.string(),

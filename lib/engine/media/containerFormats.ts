@@ -1,5 +1,5 @@
 // Which containers we accept (by ffprobe's format name, never the file extension) and the extension each is stored under.
-export type Family = 'video' | 'audio' | 'image';
+export type Family = 'video' | 'audio' | 'image' | 'subtitle';
 
 interface Container {
   family: Family;
@@ -27,6 +27,9 @@ const CONTAINERS: Record<string, Container> = {
   gif: { family: 'image', ext: 'gif' },
   gif_pipe: { family: 'image', ext: 'gif' },
   image2: { family: 'image', ext: 'img' },
+  srt: { family: 'subtitle', ext: 'srt' },
+  webvtt: { family: 'subtitle', ext: 'vtt' },
+  ass: { family: 'subtitle', ext: 'ass' },
 };
 
 /** Bare codec streams have no timing of their own, so neither a duration nor a safe edit. */

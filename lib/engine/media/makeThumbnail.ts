@@ -9,7 +9,7 @@ const THUMBNAIL_TIMEOUT_MS = 60_000;
 
 /** True when `out` now holds a poster. */
 export async function makeThumbnail(file: string, out: string, probe: ProbeResult): Promise<boolean> {
-  if (probe.kind === 'audio') return false;
+  if (probe.kind === 'audio' || probe.kind === 'subtitle') return false;
   // Some files have no frame at the chosen time (a stream that starts late, a bad index): fall back to the first frame.
   const times = [...new Set([posterTimeSeconds(probe), 0])];
   for (const at of times) {

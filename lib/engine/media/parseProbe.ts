@@ -88,6 +88,18 @@ function missingBytes(out: FfprobeOutput, streams: Stream[], duration: number, s
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** A caption file (SRT, WebVTT, ASS): no picture or sound, only timed text the planner reads. */
+function subtitleProbe(out: FfprobeOutput, formatName: string, ext: string): ProbeParse {
+  const cues = out.streams.find((s) => s.codec_type === 'subtitle');
+  if (!cues) return { ok: false, reason: 'is a subtitle file without readable cues' };
+  const probe = probeResultSchema.parse({
+    kind: 'subtitle', format: formatName, duration: Math.round((toNumber(out.format?.duration) ?? 0) * 1000) / 1000,
+    width: null, height: null, fps: null, rotation: 0, hasAudio: false, hasVideo: false,
+    videoCodec: null, audioCodec: null,
+  });
+  return { ok: true, probe, ext };
+}
+
 export function parseProbe(raw: unknown): ProbeParse {
   const parsed = ffprobeOutputSchema.safeParse(raw);
   if (!parsed.success || !parsed.data.format) return { ok: false, reason: 'is not a video, audio or image file we can read' };
@@ -97,6 +109,8 @@ export function parseProbe(raw: unknown): ProbeParse {
   const bare = bareStreamName(format.format_name);
   if (bare) return { ok: false, reason: `is a bare ${bare} stream without a container, so it has no timing (save it as MP4 or MKV first)` };
   if (!container) return { ok: false, reason: `is not a supported format (it looks like "${format.format_name}")` };
+
+  if (container.family === 'subtitle') return subtitleProbe(out, format.format_name, container.ext);
 
   const pictures = out.streams.filter((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
   const audio = out.streams.filter((s) => s.codec_type === 'audio');

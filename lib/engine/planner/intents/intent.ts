@@ -1,4 +1,5 @@
 // What an intent detector sees (one clause, lower-cased, quotes masked) and what it returns.
+import type { MediaKind } from '@/lib/api/schemas';
 import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
 
 export interface Clause {
@@ -10,7 +11,7 @@ export interface Clause {
 
 export interface PlanContext {
   /** Uploads in order, by name and kind. */
-  uploads: { name: string; kind: 'video' | 'audio' | 'image' }[];
+  uploads: { name: string; kind: MediaKind }[];
   hasMusic: boolean;
   hasText: boolean;
   /** For a title asked for without words. */

@@ -1,4 +1,5 @@
 // What the pure edit operations may look at besides the timeline, and how they report results and refusals.
+import type { MediaKind } from '@/lib/api/schemas';
 import type { AudioAnalysis } from '@/lib/engine/media/schema';
 import type { Timeline } from '../schema';
 import type { MusicMood } from './editOperation';
@@ -6,7 +7,7 @@ import type { MusicMood } from './editOperation';
 export interface OperationMedia {
   id: string;
   name: string;
-  kind: 'video' | 'audio' | 'image';
+  kind: MediaKind;
   duration: number;
 }
 

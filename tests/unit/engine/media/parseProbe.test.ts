@@ -98,6 +98,16 @@ describe('parseProbe reads what a file is', () => {
   });
 });
 
+describe('parseProbe reads caption files', () => {
+  it.each([
+    ['srt', 'srt', 'subrip'],
+    ['webvtt', 'vtt', 'webvtt'],
+  ])('a %s file is a subtitle upload stored as .%s', (format, ext, codec) => {
+    const result = parseProbe(file(format, [{ index: 0, codec_type: 'subtitle', codec_name: codec }], { duration: '12.5' }));
+    expect(result).toMatchObject({ ok: true, ext, probe: { kind: 'subtitle', duration: 12.5, width: null, hasAudio: false, hasVideo: false } });
+  });
+});
+
 describe('parseProbe refuses what it cannot edit, saying why', () => {
   const cases: Array<[string, unknown, RegExp]> = [
     ['a text file (ffprobe calls it tty)', file('tty', [{ index: 0, codec_type: 'video', codec_name: 'ansi', width: 640, height: 400 }]), /not a supported format.*tty/],
@@ -116,6 +126,10 @@ describe('parseProbe refuses what it cannot edit, saying why', () => {
     const result = parseProbe(raw);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+
+  it('refuses a subtitle file with no cues', () => {
+    expect(parseProbe(file('srt', []))).toMatchObject({ ok: false, reason: expect.stringMatching(/without readable cues/) });
   });
 
   it('accepts the same MP4 when it is whole', () => {
