@@ -55,7 +55,10 @@ function gained(bus: Bus, gain: number): Bus {
 /** Brings the mix to about TARGET_LUFS with peaks under -1 dBFS; a second pass makes up what the limiter took. */
 export function master(bus: Bus, sampleRate: number): Bus {
   const dbToGain = (db: number) => Math.pow(10, db / 20);
-  const first = dbToGain(TARGET_LUFS - integratedLoudness(bus, sampleRate));
+  const loudness = integratedLoudness(bus, sampleRate);
+  // Silence (or near it) has no loudness to match; gaining it up would only amplify rounding noise.
+  if (!Number.isFinite(loudness) || loudness < -70) return bus;
+  const first = dbToGain(TARGET_LUFS - loudness);
   const limited = gained(bus, first);
   const makeUp = dbToGain(TARGET_LUFS - integratedLoudness(limited, sampleRate));
   return gained(bus, first * Math.min(makeUp, 1.5));
