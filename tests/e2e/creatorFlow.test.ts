@@ -75,6 +75,17 @@ describe.each([DESKTOP, PHONE])('a creator on a $name', (viewport: Viewport) => 
     await expect.poll(() => videoSegments(page).count(), { timeout: 30_000 }).toBe(1);
   });
 
+  it('explains a file it cannot use in plain words, and keeps going', async () => {
+    if (phone) return; // the same upload list serves both sizes
+    await page.getByLabel('Upload files').setInputFiles({ name: 'notes.mp4', mimeType: 'video/mp4', buffer: Buffer.from('just some text, not a video') });
+    const failed = page.locator('[data-upload-status="failed"]');
+    await expect.poll(() => failed.count(), { timeout: 30_000 }).toBe(1);
+    expect(await failed.textContent()).toMatch(/"notes\.mp4" cannot be used/);
+    await page.getByRole('button', { name: 'Dismiss notes.mp4' }).click();
+    await expect.poll(() => failed.count()).toBe(0);
+    expect(await videoSegments(page).count()).toBe(1);
+  });
+
   it('asks the chat for edits and sees the lanes change', async () => {
     await openTab('Chat');
     const message = page.getByRole('textbox', { name: 'Message' });
@@ -84,6 +95,11 @@ describe.each([DESKTOP, PHONE])('a creator on a $name', (viewport: Viewport) => 
       expect(box.y + box.height).toBeGreaterThan(844 * 0.8);
       expect(box.y + box.height).toBeLessThanOrEqual(844);
     }
+    // Shift+Enter breaks the line without sending; Enter sends.
+    await message.fill('first line');
+    await message.press('Shift+Enter');
+    await message.pressSequentially('second');
+    expect(await message.inputValue()).toBe('first line\nsecond');
     await message.fill(REQUEST);
     await message.press('Enter');
     await expect.poll(() => message.inputValue()).toBe('');

@@ -79,11 +79,11 @@ export function ExportPanel({ projectId, exports, canRender }: { projectId: stri
       {active ? (
         <ActiveExport key={active.id} projectId={projectId} job={active} />
       ) : (
-        <div className="flex flex-col gap-2">
-          <Button variant="primary" onClick={() => start.mutate('high')} disabled={!canRender || start.isPending}>
+        <div className="flex items-center gap-3">
+          <Button variant="primary" className="shrink-0 px-6" onClick={() => start.mutate('high')} disabled={!canRender || start.isPending}>
             <ExportIcon width={18} height={18} /> Export
           </Button>
-          <p className="text-xs text-muted">
+          <p className="min-w-0 text-xs text-muted">
             {canRender ? '1080p MP4 (H.264 + AAC), ready for YouTube, TikTok or Reels.' : 'Add a clip first: there is nothing to export yet.'}
           </p>
         </div>
@@ -91,7 +91,7 @@ export function ExportPanel({ projectId, exports, canRender }: { projectId: stri
       {newest?.status === 'failed' ? (
         <p role="alert" className="flex items-start gap-1.5 rounded-xl bg-danger-soft px-3 py-2 text-sm text-danger">
           <AlertIcon width={18} height={18} className="mt-px shrink-0" />
-          The last export failed: {newest.error ?? 'unknown error'}. Press Export to try again.
+          The last export failed: {(newest.error ?? 'unknown error').replace(/\.$/, '')}. Press Export to try again.
         </p>
       ) : null}
       {start.isError ? (

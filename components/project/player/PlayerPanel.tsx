@@ -80,7 +80,7 @@ export const PlayerPanel = forwardRef<
             className="aspect-video max-h-full w-full object-contain"
           />
         ) : (
-          <div className="flex aspect-video w-full flex-col items-center justify-center gap-2 p-6 text-center text-white">
+          <div className="flex aspect-video max-h-full w-full flex-col items-center justify-center gap-2 p-6 text-center text-white lg:aspect-auto lg:size-full">
             {poster ? (
               // eslint-disable-next-line @next/next/no-img-element -- a thumbnail behind the empty-state text
               <img src={poster} alt="" className="absolute inset-0 size-full object-cover opacity-30" />

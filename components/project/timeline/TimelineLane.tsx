@@ -47,7 +47,7 @@ export function TimelineLane({
               role="img"
               aria-label={label(s, 'Clip')}
               title={label(s, 'Clip')}
-              className="absolute inset-y-0 overflow-hidden rounded-md bg-lane-video ring-1 ring-black/10"
+              className="@container absolute inset-y-0 overflow-hidden rounded-md bg-lane-video ring-1 ring-black/10"
               style={{
                 ...style,
                 backgroundImage: thumb ? `url(${thumb})` : undefined,
@@ -56,7 +56,7 @@ export function TimelineLane({
               }}
             >
               <SegmentWave media={media} from={s.sourceIn ?? 0} to={s.sourceOut ?? s.end - s.start} className="absolute inset-x-0 bottom-0 h-1/3 w-full text-white/70" />
-              <span className="absolute bottom-1 left-1 max-w-[calc(100%-0.5rem)] truncate rounded bg-black/70 px-1 text-[11px] font-medium text-white">
+              <span className="absolute bottom-1 left-1 hidden max-w-[calc(100%-0.5rem)] truncate rounded bg-black/75 px-1 text-[11px] font-medium text-white @min-[4.5rem]:block">
                 {s.name}
               </span>
             </div>
@@ -70,11 +70,11 @@ export function TimelineLane({
               role="img"
               aria-label={label(s, 'Audio')}
               title={label(s, 'Audio')}
-              className="absolute inset-y-1 overflow-hidden rounded-md border border-lane-audio/40 bg-lane-audio-soft text-lane-audio"
+              className="@container absolute inset-y-1 overflow-hidden rounded-md border border-lane-audio/40 bg-lane-audio-soft text-lane-audio"
               style={style}
             >
               <SegmentWave media={media} from={s.sourceIn ?? 0} to={(s.sourceIn ?? 0) + (s.end - s.start)} className="absolute inset-0 size-full opacity-70" />
-              <span className="absolute top-0.5 left-1.5 max-w-[calc(100%-0.75rem)] truncate text-[11px] font-semibold">
+              <span className="absolute top-0.5 left-1.5 hidden max-w-[calc(100%-0.75rem)] truncate text-[11px] font-semibold @min-[4rem]:block">
                 {s.name}
                 {s.volume !== undefined ? ` · ${Math.round(s.volume * 100)}%` : ''}
               </span>
@@ -88,10 +88,10 @@ export function TimelineLane({
             role="img"
             aria-label={label(s, 'Text')}
             title={s.text}
-            className="absolute inset-y-1.5 flex items-center overflow-hidden rounded-md bg-lane-text px-1.5 text-lane-text-ink"
+            className="@container absolute inset-y-1 flex items-center overflow-hidden rounded-md bg-lane-text px-1.5 text-lane-text-ink"
             style={style}
           >
-            <span className="truncate text-xs font-semibold">{s.text ?? s.name}</span>
+            <span className="hidden truncate text-xs font-semibold @min-[2.5rem]:block">{s.text ?? s.name}</span>
           </div>
         );
       })}

@@ -11,7 +11,7 @@ import { FilmIcon, MusicIcon, RedoIcon, TextIcon, UndoIcon } from '@/components/
 import { rulerStep, rulerTicks, tickLabel } from './rulerTicks';
 import { TimelineLane } from './TimelineLane';
 
-const LANE_HEIGHT = { video: 'h-16', audio: 'h-12', text: 'h-9' } as const;
+const LANE_HEIGHT = { video: 'h-14', audio: 'h-10', text: 'h-8' } as const;
 const LANE_ICON = { video: FilmIcon, audio: MusicIcon, text: TextIcon } as const;
 
 /** Tracks an element's width; a callback ref so it works when the element appears later (first clip added). */
