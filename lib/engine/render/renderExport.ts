@@ -41,6 +41,8 @@ export async function renderExport(store: Store, record: ExportRecord, dataDir: 
     });
     const info = await probeOutput(paths.partial);
     signal.throwIfAborted();
+    // A cancel that landed while ffmpeg was finishing wins over the finished file.
+    if ((await store.getExport(record.id))?.status === 'canceled') return;
     await fs.rename(paths.partial, paths.final);
     await store.updateExport(record.id, {
       status: 'completed',
