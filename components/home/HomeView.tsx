@@ -47,7 +47,7 @@ export function HomeView({ initialProjects }: { initialProjects: ProjectView[] }
               download a ready-to-post 1080p MP4.
             </p>
           </div>
-          <StartDropZone />
+          <StartDropZone compact={sorted.length > 0} />
           {error ? (
             <p role="alert" className="text-sm text-danger">
               {error}

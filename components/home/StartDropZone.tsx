@@ -16,7 +16,7 @@ function titleFrom(files: File[]): string {
   return (first || 'Untitled project').slice(0, 120);
 }
 
-export function StartDropZone() {
+export function StartDropZone({ compact = false }: { compact?: boolean }) {
   const router = useRouter();
   const client = useQueryClient();
   const create = useCreateProject();
@@ -42,14 +42,16 @@ export function StartDropZone() {
   return (
     <div
       {...handlers}
-      className={`relative flex flex-col items-center justify-center gap-4 rounded-3xl border-2 border-dashed px-6 py-12 text-center transition-colors sm:py-16 ${
+      className={`relative flex flex-col items-center justify-center gap-4 rounded-3xl border-2 border-dashed px-6 text-center transition-colors ${
+        compact ? 'py-8 sm:flex-row sm:justify-start sm:gap-5 sm:py-6 sm:text-left' : 'py-12 sm:py-16'
+      } ${
         over ? 'border-accent bg-accent-soft' : 'border-line-strong bg-surface'
       }`}
     >
       <span aria-hidden="true" className="grid size-14 place-items-center rounded-2xl bg-accent-soft text-accent-text">
         <UploadIcon width={28} height={28} />
       </span>
-      <div className="space-y-1.5">
+      <div className={`space-y-1.5 ${compact ? 'sm:flex-1' : ''}`}>
         <p className="text-lg font-semibold tracking-tight sm:text-xl">Drop your clips here to start a project</p>
         <p className="text-sm text-muted">Video, audio or images — up to 500 MB each. Then tell the editor what you want.</p>
       </div>

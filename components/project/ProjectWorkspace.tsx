@@ -62,23 +62,26 @@ export function ProjectWorkspace({ projectId, initialDetail }: { projectId: stri
         <ShareButton projectId={projectId} shared={Boolean(data.project.shared)} />
       </header>
       <WorkspaceTabs tab={tab} onChange={setTab} />
-      <main className="scroll-thin flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-3 pb-3 lg:grid lg:grid-cols-[300px_minmax(0,1fr)_380px] lg:grid-rows-[minmax(0,1fr)_auto] lg:overflow-hidden">
-        <div {...tabPanel('chat')} className={`${show('chat')} min-h-0 flex-1 flex-col lg:col-start-3 lg:row-span-2 lg:row-start-1 lg:flex`}>
+      <main className="scroll-thin flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-3 pb-3 lg:grid lg:grid-cols-[300px_minmax(0,1fr)_380px] lg:grid-rows-[minmax(0,1fr)_auto_auto] lg:overflow-hidden">
+        <div {...tabPanel('chat')} className={`${show('chat')} min-h-0 flex-1 flex-col lg:col-start-3 lg:row-span-3 lg:row-start-1 lg:flex`}>
           <ChatPanel projectId={projectId} history={initialDetail.messages} hasMedia={data.media.length > 0} onFiles={onFiles} />
         </div>
+        {/* On desktops these wrappers vanish (display: contents) and their children take grid cells. */}
         <div {...tabPanel('timeline')} className={`${show('timeline')} flex-col gap-3 lg:contents`}>
-          <div className="min-w-0 lg:col-span-2 lg:col-start-1 lg:row-start-2">
+          <div className="min-w-0 lg:col-span-2 lg:col-start-1 lg:row-start-3">
             <TimelinePanel projectId={projectId} timeline={timeline} media={data.media} time={time} onSeek={seek} />
           </div>
           <div className="min-h-0 lg:col-start-1 lg:row-start-1">
             <MediaPanel projectId={projectId} media={data.media} onFiles={onFiles} onUrl={onUrl} />
           </div>
         </div>
-        <div {...tabPanel('preview')} className={`${show('preview')} min-h-0 flex-col gap-3 lg:col-start-2 lg:row-start-1 lg:flex`}>
-          <div className="min-h-0 lg:flex-1">
+        <div {...tabPanel('preview')} className={`${show('preview')} flex-col gap-3 lg:contents`}>
+          <div className="min-h-0 min-w-0 lg:col-start-2 lg:row-span-2 lg:row-start-1">
             <PlayerPanel ref={videoRef} projectId={projectId} exports={data.exports} media={data.media} canRender={canRender} onTime={setTime} />
           </div>
-          <ExportPanel projectId={projectId} exports={data.exports} canRender={canRender} />
+          <div className="min-w-0 lg:col-start-1 lg:row-start-2">
+            <ExportPanel projectId={projectId} exports={data.exports} canRender={canRender} />
+          </div>
         </div>
       </main>
     </div>

@@ -122,7 +122,7 @@ describe.each([DESKTOP, PHONE])('a creator on a $name', (viewport: Viewport) => 
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const bar = page.getByRole('progressbar', { name: 'Export progress' });
     await expect.poll(() => bar.count(), { timeout: 20_000 }).toBe(1);
-    await expect.poll(() => bar.getAttribute('aria-valuenow'), { timeout: EXPORT_TIMEOUT, intervals: [500] }).toBe('100');
+    await expect.poll(() => bar.getAttribute('aria-valuenow'), { timeout: EXPORT_TIMEOUT, interval: 500 }).toBe('100');
 
     const link = page.getByRole('link', { name: 'Download', exact: true });
     const ready = await page.getByTestId('export-ready').textContent();

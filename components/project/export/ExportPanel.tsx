@@ -84,7 +84,7 @@ export function ExportPanel({ projectId, exports, canRender }: { projectId: stri
             <ExportIcon width={18} height={18} /> Export
           </Button>
           <p className="min-w-0 text-xs text-muted">
-            {canRender ? '1080p MP4 (H.264 + AAC), ready for YouTube, TikTok or Reels.' : 'Add a clip first: there is nothing to export yet.'}
+            {canRender ? '1080p MP4, ready for YouTube, TikTok or Reels.' : 'Add a clip first: there is nothing to export yet.'}
           </p>
         </div>
       )}
@@ -99,24 +99,21 @@ export function ExportPanel({ projectId, exports, canRender }: { projectId: stri
           {errorMessage(start.error)}
         </p>
       ) : null}
-      {latestDone && latestDone === newest ? (
-        <div className="flex flex-col gap-2 rounded-xl bg-success-soft p-3">
-          <div className="flex items-center justify-between text-sm">
-            <span className="font-medium text-success">Export finished</span>
-            <span className="tabular-nums text-success">100%</span>
-          </div>
-          <ProgressBar value={1} label="Export progress" tone="success" />
-        </div>
-      ) : null}
       {latestDone ? (
-        <div className="flex items-center gap-3 rounded-xl border border-line p-3" data-testid="export-ready">
-          <a href={latestDone.url} download className={buttonClass('secondary', 'md', 'shrink-0')}>
-            <DownloadIcon width={18} height={18} /> Download
-          </a>
-          <p className="min-w-0 text-xs text-muted">
-            <span className="block font-medium text-ink">Ready</span>
-            {fileFacts(latestDone)}
-          </p>
+        <div className={`flex flex-col gap-2 rounded-xl p-3 ${latestDone === newest ? 'bg-success-soft' : 'border border-line'}`} data-testid="export-ready">
+          <div className="flex items-center gap-3">
+            <a href={latestDone.url} download className={buttonClass('secondary', 'md', 'shrink-0')}>
+              <DownloadIcon width={18} height={18} /> Download
+            </a>
+            <p className="min-w-0 flex-1 text-xs text-muted">
+              <span className={`block text-sm font-medium ${latestDone === newest ? 'text-success' : 'text-ink'}`}>
+                {latestDone === newest ? 'Export finished' : 'Previous export'}
+              </span>
+              {fileFacts(latestDone)}
+            </p>
+            {latestDone === newest ? <span className="text-sm font-medium text-success tabular-nums">100%</span> : null}
+          </div>
+          {latestDone === newest ? <ProgressBar value={1} label="Export progress" tone="success" /> : null}
         </div>
       ) : null}
       <History exports={exports} />

@@ -1,5 +1,6 @@
 // One track's lane: video clips over their thumbnails, audio as a waveform, text as labelled bars.
 'use client';
+import { Fragment } from 'react';
 import type { MediaView, TimelineTrackView } from '@/lib/api/schemas';
 import { usePeaks } from '@/lib/client/projectQueries';
 import { formatClock } from '@/lib/client/formatting';
@@ -28,10 +29,12 @@ export function TimelineLane({
   track,
   duration,
   mediaById,
+  pixelsPerSecond,
 }: {
   track: TimelineTrackView;
   duration: number;
   mediaById: Map<string, MediaView>;
+  pixelsPerSecond: number;
 }) {
   return (
     <div className="relative h-full" data-track-type={track.type} data-track-id={track.id}>
@@ -81,18 +84,33 @@ export function TimelineLane({
             </div>
           );
         }
+        // A short text bar cannot hold its words; they go beside it while there is room before the next bar.
+        const barPixels = (s.end - s.start) * pixelsPerSecond;
+        const nextStart = track.segments.find((o) => o !== s && o.start >= s.end - 1e-6)?.start ?? duration;
+        const roomPixels = (nextStart - s.end) * pixelsPerSecond;
+        const inside = barPixels >= 56;
         return (
-          <div
-            key={s.id}
-            data-segment="text"
-            role="img"
-            aria-label={label(s, 'Text')}
-            title={s.text}
-            className="@container absolute inset-y-1 flex items-center overflow-hidden rounded-md bg-lane-text px-1.5 text-lane-text-ink"
-            style={style}
-          >
-            <span className="hidden truncate text-xs font-semibold @min-[2.5rem]:block">{s.text ?? s.name}</span>
-          </div>
+          <Fragment key={s.id}>
+            <div
+              data-segment="text"
+              role="img"
+              aria-label={label(s, 'Text')}
+              title={s.text}
+              className="absolute inset-y-1 flex items-center overflow-hidden rounded-md bg-lane-text px-1.5 text-lane-text-ink"
+              style={style}
+            >
+              {inside ? <span className="truncate text-xs font-semibold">{s.text ?? s.name}</span> : null}
+            </div>
+            {!inside && roomPixels >= 40 ? (
+              <span
+                aria-hidden="true"
+                className="absolute inset-y-0 flex items-center truncate pl-1.5 text-xs font-medium text-ink"
+                style={{ left: `${(s.end / duration) * 100}%`, maxWidth: `${roomPixels - 4}px` }}
+              >
+                {s.text ?? s.name}
+              </span>
+            ) : null}
+          </Fragment>
         );
       })}
     </div>

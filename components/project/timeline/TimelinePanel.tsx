@@ -127,8 +127,8 @@ export function TimelinePanel({
               ))}
             </div>
             {tracks.map((t) => (
-              <div key={t.id} className={`${LANE_HEIGHT[t.type]} rounded-lg bg-raised`}>
-                <TimelineLane track={t} duration={duration} mediaById={mediaById} />
+              <div key={t.id} className={`${LANE_HEIGHT[t.type]} overflow-hidden rounded-lg bg-raised`}>
+                <TimelineLane track={t} duration={duration} mediaById={mediaById} pixelsPerSecond={duration > 0 ? width / duration : 0} />
               </div>
             ))}
             <div
