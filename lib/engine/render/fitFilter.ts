@@ -31,8 +31,9 @@ export function buildFitFilter(fit: Fit, display: Size | null, out: Size, input:
   const W = out.width;
   const H = out.height;
   if (!display || display.width <= 0 || display.height <= 0) {
-    // Unknown size (should not happen after probing): let scale keep the aspect itself.
-    return `[${input}]scale=${W}:${H}:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=${W}:${H}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1[${output}]`;
+    // Unknown size (should not happen after probing): let scale keep the aspect itself, then
+    // round to even sizes with a second scale (ffmpeg 4.x's scale has no force_divisible_by).
+    return `[${input}]scale=${W}:${H}:force_original_aspect_ratio=decrease,scale=trunc(iw/2)*2:trunc(ih/2)*2,pad=${W}:${H}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1[${output}]`;
   }
   const contain = scaledSize(display, out, 'contain');
   if (contain.width === W && contain.height === H) return `[${input}]scale=${W}:${H},setsar=1[${output}]`;

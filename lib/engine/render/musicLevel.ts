@@ -39,7 +39,11 @@ export function parseRmsLevel(stderr: string): number | null {
   return Number(m[1]);
 }
 
-/** ffmpeg arguments that measure a file's overall RMS level (the first 3 minutes are plenty for music). */
+/**
+ * ffmpeg arguments that measure a file's overall RMS level (the first 3 minutes are plenty for
+ * music). Plain astats: ffmpeg 4.x cannot limit its report to the overall RMS, so the per-channel
+ * lines come too and parseRmsLevel picks the Overall one.
+ */
 export function measureLevelArgs(file: string): string[] {
-  return ['-t', '180', '-i', file, '-vn', '-af', 'astats=measure_perchannel=none:measure_overall=RMS_level', '-f', 'null', '-'];
+  return ['-t', '180', '-i', file, '-vn', '-af', 'astats', '-f', 'null', '-'];
 }

@@ -27,8 +27,17 @@ export function musicSpan(clip: AudioClip, durationSeconds: number): { start: nu
 const DUCKING = 'threshold=0.02:ratio=10:attack=20:release=400';
 
 /**
+ * Sums `count` streams at the levels they come in. amix divides every input by the sum of the
+ * weights, and ffmpeg 4.x (the npm fallback binary) has no `normalize=0` to turn that off, so
+ * the volume after it multiplies the division back out: an exact sum on 4.x and 5.x alike.
+ */
+export function sumStreams(count: number): string {
+  return `amix=inputs=${count}:duration=first:dropout_transition=0:weights=${Array(count).fill('1').join(' ')},volume=${count}`;
+}
+
+/**
  * Mixes music under `[voice]` and outputs `[output]`. Every music clip is padded to the full
- * duration so the sum keeps the voice's exact length; amix normalize=0 keeps levels as set.
+ * duration so the sum keeps the voice's exact length, and the sum keeps levels as set.
  * Returns null when no clip is audible (the caller keeps the voice as it is).
  */
 export function buildMusicMixFilter(voice: string, music: MusicInput[], durationSeconds: number, output: string): string | null {
@@ -44,6 +53,7 @@ export function buildMusicMixFilter(voice: string, music: MusicInput[], duration
 
   audible.forEach(({ clip, inputIndex, span, gain }, j) => {
     const fades = fadeLengths(clip, span.length);
+    const delayMs = Math.round(span.start * 1000);
     const chain = [
       `[${inputIndex}:a:0]aresample=${AUDIO_SAMPLE_RATE}`,
       'aformat=sample_fmts=fltp:channel_layouts=stereo',
@@ -52,7 +62,8 @@ export function buildMusicMixFilter(voice: string, music: MusicInput[], duration
       `volume=${Math.round(clip.volume * gain * 1e4) / 1e4}`,
       ...(fades.in > 0 ? [`afade=t=in:st=0:d=${sec(fades.in)}`] : []),
       ...(fades.out > 0 ? [`afade=t=out:st=${sec(span.length - fades.out)}:d=${sec(fades.out)}`] : []),
-      ...(span.start > 0 ? [`adelay=delays=${Math.round(span.start * 1000)}:all=1`] : []),
+      // One delay per channel of the stereo stream: ffmpeg 4.x's adelay has no `all=1`.
+      ...(span.start > 0 ? [`adelay=delays=${delayMs}|${delayMs}`] : []),
       `apad=whole_len=${totalSamples}`,
     ];
     const d = ducked.indexOf(audible[j]);
@@ -64,7 +75,7 @@ export function buildMusicMixFilter(voice: string, music: MusicInput[], duration
     }
   });
   const inputs = ['[voicemain]', ...audible.map((_, j) => `[music${j}]`)].join('');
-  parts.push(`${inputs}amix=inputs=${audible.length + 1}:duration=first:dropout_transition=0:normalize=0[${output}]`);
+  parts.push(`${inputs}${sumStreams(audible.length + 1)}[${output}]`);
   return parts.join(';');
 }
 

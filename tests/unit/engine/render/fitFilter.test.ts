@@ -28,6 +28,12 @@ describe('fitting a clip onto the canvas', () => {
     );
   });
 
+  it('an unknown size: scale keeps the aspect, a second scale rounds to even sizes (no force_divisible_by in ffmpeg 4.x)', () => {
+    expect(buildFitFilter('blur', null, landscape, 'in', 'out', 's0')).toBe(
+      '[in]scale=1920:1080:force_original_aspect_ratio=decrease,scale=trunc(iw/2)*2:trunc(ih/2)*2,pad=1920:1080:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1[out]',
+    );
+  });
+
   it('a clip of the canvas aspect is only scaled, whatever the fit', () => {
     for (const fit of ['blur', 'bars', 'crop'] as const) {
       expect(buildFitFilter(fit, { width: 1280, height: 720 }, landscape, 'in', 'out', 's0')).toBe('[in]scale=1920:1080,setsar=1[out]');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { musicGain, parseRmsLevel, speechLevelDb } from '@/lib/engine/render/musicLevel';
+import { measureLevelArgs, musicGain, parseRmsLevel, speechLevelDb } from '@/lib/engine/render/musicLevel';
 
 const analysis = (rmsDb: number[]) => ({ windowSeconds: 0.01, rmsDb });
 
@@ -34,5 +34,19 @@ describe('music loudness relative to the voice', () => {
   it("reads astats' overall RMS", () => {
     expect(parseRmsLevel('[Parsed_astats_0 @ 0x1] Overall\n[Parsed_astats_0 @ 0x1] RMS level dB: -18.116640\n')).toBe(-18.11664);
     expect(parseRmsLevel('RMS level dB: -inf')).toBeNull();
+  });
+
+  it('measures with plain astats (ffmpeg 4.x has no measure_overall) and picks Overall after the channels', () => {
+    expect(measureLevelArgs('/m/song.wav')).toEqual(['-t', '180', '-i', '/m/song.wav', '-vn', '-af', 'astats', '-f', 'null', '-']);
+    const report = [
+      '[Parsed_astats_0 @ 0x1] Channel: 1',
+      '[Parsed_astats_0 @ 0x1] RMS level dB: -13.900000',
+      '[Parsed_astats_0 @ 0x1] Channel: 2',
+      '[Parsed_astats_0 @ 0x1] RMS level dB: -15.100000',
+      '[Parsed_astats_0 @ 0x1] Overall',
+      '[Parsed_astats_0 @ 0x1] Peak level dB: -1.000000',
+      '[Parsed_astats_0 @ 0x1] RMS level dB: -14.364931',
+    ].join('\n');
+    expect(parseRmsLevel(report)).toBe(-14.364931);
   });
 });
