@@ -1,4 +1,4 @@
-// The player: the newest finished render of this project, with "Preview" to make a quick one.
+// The player: the newest finished render of this project, with "Preview" to make a quick one and room for export controls.
 'use client';
 import { forwardRef, useEffect, useRef } from 'react';
 import type { ExportView, MediaView } from '@/lib/api/schemas';
@@ -25,8 +25,18 @@ function PreviewProgress({ projectId, job }: { projectId: string; job: ExportVie
 
 export const PlayerPanel = forwardRef<
   HTMLVideoElement,
-  { projectId: string; exports: ExportView[]; media: MediaView[]; canRender: boolean; onTime: (seconds: number) => void }
->(function PlayerPanel({ projectId, exports, media, canRender, onTime }, ref) {
+  {
+    projectId: string;
+    exports: ExportView[];
+    media: MediaView[];
+    canRender: boolean;
+    onTime: (seconds: number) => void;
+    /** The Export button, beside Preview. */
+    exportAction: React.ReactNode;
+    /** Export progress and downloads, under the picture. */
+    footer: React.ReactNode;
+  }
+>(function PlayerPanel({ projectId, exports, media, canRender, onTime, exportAction, footer }, ref) {
   const start = useStartExport(projectId);
   const playable = exports.find((e) => e.status === 'completed' && e.url);
   const pendingPreview = exports.find((e) => e.quality === 'preview' && (e.status === 'queued' || e.status === 'rendering'));
@@ -55,14 +65,17 @@ export const PlayerPanel = forwardRef<
   }, [onTime, playable?.url]);
 
   const action = (
-    <Button size="sm" variant="secondary" onClick={() => start.mutate('preview')} disabled={!canRender || start.isPending || Boolean(pendingPreview)}>
-      <PlayIcon width={16} height={16} /> Preview
-    </Button>
+    <>
+      <Button size="sm" variant="secondary" onClick={() => start.mutate('preview')} disabled={!canRender || start.isPending || Boolean(pendingPreview)}>
+        <PlayIcon width={16} height={16} /> Preview
+      </Button>
+      {exportAction}
+    </>
   );
 
   return (
     <Panel title="Player" id="player" actions={action} className="h-full" bodyClassName="flex flex-col gap-2 p-3">
-      <div className="relative grid min-h-0 flex-1 place-items-center overflow-hidden rounded-xl bg-black">
+      <div className="relative grid min-h-0 flex-1 place-items-center overflow-hidden rounded-xl bg-black lg:min-h-48">
         {playable ? (
           <video
             key={playable.url}
@@ -77,10 +90,10 @@ export const PlayerPanel = forwardRef<
             playsInline
             preload="metadata"
             aria-label="Video player"
-            className="aspect-video max-h-full w-full object-contain"
+            className="aspect-video w-full object-contain lg:absolute lg:inset-0 lg:aspect-auto lg:size-full"
           />
         ) : (
-          <div className="flex aspect-video max-h-full w-full flex-col items-center justify-center gap-2 p-6 text-center text-white lg:aspect-auto lg:size-full">
+          <div className="flex aspect-video w-full flex-col items-center justify-center gap-2 p-6 text-center text-white lg:absolute lg:inset-0 lg:aspect-auto lg:size-full">
             {poster ? (
               // eslint-disable-next-line @next/next/no-img-element -- a thumbnail behind the empty-state text
               <img src={poster} alt="" className="absolute inset-0 size-full object-cover opacity-30" />
@@ -105,6 +118,7 @@ export const PlayerPanel = forwardRef<
           {errorMessage(start.error)}
         </p>
       ) : null}
+      {footer}
     </Panel>
   );
 });
