@@ -21,9 +21,9 @@ export function ProjectCard({ project }: { project: ProjectView }) {
     <li>
       <Link
         href={`/projects/${project.id}`}
-        className="group flex h-full flex-col overflow-hidden rounded-2xl border border-line bg-surface transition hover:-translate-y-0.5 hover:border-line-strong hover:shadow-lg"
+        className="group flex h-full flex-row overflow-hidden rounded-2xl border border-line bg-surface transition hover:-translate-y-0.5 hover:border-line-strong hover:shadow-lg sm:flex-col"
       >
-        <div className="relative aspect-video bg-raised">
+        <div className="relative aspect-video w-36 shrink-0 self-center bg-raised sm:w-auto sm:self-auto">
           {project.thumbnailUrl ? (
             // eslint-disable-next-line @next/next/no-img-element -- thumbnails are our own small JPEGs behind auth
             <img src={project.thumbnailUrl} alt="" className="size-full object-cover" loading="lazy" />
@@ -38,7 +38,7 @@ export function ProjectCard({ project }: { project: ProjectView }) {
             </span>
           ) : null}
         </div>
-        <div className="flex flex-1 flex-col gap-1 p-4">
+        <div className="flex min-w-0 flex-1 flex-col justify-center gap-1 px-3 py-2.5 sm:justify-start sm:p-4">
           <h3 className="truncate font-semibold tracking-tight group-hover:text-accent-text">{project.title}</h3>
           <p className="text-sm text-muted">{exportLine(project)}</p>
           <p className="text-xs text-muted">Edited {formatRelative(project.updatedAt)}</p>

@@ -43,12 +43,12 @@ export function StartDropZone({ compact = false }: { compact?: boolean }) {
     <div
       {...handlers}
       className={`relative flex flex-col items-center justify-center gap-4 rounded-3xl border-2 border-dashed px-6 text-center transition-colors ${
-        compact ? 'py-8 sm:flex-row sm:justify-start sm:gap-5 sm:py-6 sm:text-left' : 'py-12 sm:py-16'
+        compact ? 'py-6 sm:flex-row sm:justify-start sm:gap-5 sm:text-left' : 'py-12 sm:py-16'
       } ${
         over ? 'border-accent bg-accent-soft' : 'border-line-strong bg-surface'
       }`}
     >
-      <span aria-hidden="true" className="grid size-14 place-items-center rounded-2xl bg-accent-soft text-accent-text">
+      <span aria-hidden="true" className={`size-14 shrink-0 place-items-center rounded-2xl bg-accent-soft text-accent-text ${compact ? 'hidden sm:grid' : 'grid'}`}>
         <UploadIcon width={28} height={28} />
       </span>
       <div className={`space-y-1.5 ${compact ? 'sm:flex-1' : ''}`}>

@@ -138,6 +138,25 @@ describe.each([DESKTOP, PHONE])('a creator on a $name', (viewport: Viewport) => 
     expect(probe.streams.some((s) => s.codec_type === 'audio')).toBe(true);
   });
 
+  it.runIf(!phone)('keeps the playhead and the player in step, by pointer and by keyboard', async () => {
+    const video = page.locator('video');
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 20_000 }).toBeGreaterThan(0);
+    const playhead = page.getByRole('slider', { name: 'Playhead' });
+    await video.evaluate((v: HTMLVideoElement) => (v.currentTime = 10));
+    await expect.poll(async () => Number(await playhead.getAttribute('aria-valuenow'))).toBeCloseTo(10, 0);
+
+    const box = (await playhead.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height - 6);
+    const duration = Number(await playhead.getAttribute('aria-valuemax'));
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(duration / 2, 0);
+
+    await playhead.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(2, 1);
+  });
+
   it.runIf(!phone)('starts an export from the chat chip, shows its progress, and cancels it', async () => {
     await page.getByRole('button', { name: 'Export 1080p', exact: true }).click();
     const progress = page.getByTestId('export-progress');
