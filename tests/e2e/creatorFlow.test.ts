@@ -86,6 +86,30 @@ describe.each([DESKTOP, PHONE])('a creator on a $name', (viewport: Viewport) => 
     expect(await videoSegments(page).count()).toBe(1);
   });
 
+  it.runIf(!phone)('shows each upload\'s bytes and percent, and cancels one midway', async () => {
+    // A slow uplink (about 150 KB/s) makes the 1.7 MB upload take long enough to watch and cancel.
+    const cdp = await owner.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 150 * 1024 });
+    try {
+      await page.getByLabel('Upload files').setInputFiles(mediaFile('talk-1080p.mp4'));
+      const row = page.locator('[data-upload-status="uploading"]');
+      await expect.poll(() => row.textContent(), { timeout: 20_000 }).toMatch(/[\d.]+ (KB|MB) of 1\.7 MB · [1-9]\d?%/);
+      const bar = page.getByRole('progressbar', { name: 'Uploading talk-1080p.mp4' });
+      expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Cancel upload of talk-1080p.mp4' }).click();
+      await expect.poll(() => page.locator('[data-upload-status="canceled"]').textContent()).toContain('Canceled');
+    } finally {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.detach();
+    }
+    await page.getByRole('button', { name: 'Dismiss talk-1080p.mp4' }).click();
+    // Nothing half-uploaded reached the project.
+    await page.reload();
+    expect(await page.getByRole('list', { name: 'Media bin' }).getByRole('listitem').count()).toBe(1);
+    expect(await videoSegments(page).count()).toBe(1);
+  });
+
   it('asks the chat for edits and sees the lanes change', async () => {
     await openTab('Chat');
     const message = page.getByRole('textbox', { name: 'Message' });
