@@ -17,6 +17,8 @@ export const mediaViewSchema = z.object({
   size: z.number(),
   thumbnailUrl: z.string().nullable().optional(),
   peaksUrl: z.string().nullable().optional(),
+  /** The uploaded file itself (inline, with Range), for playing a source clip. */
+  url: z.string().optional(),
 });
 export type MediaView = z.infer<typeof mediaViewSchema>;
 

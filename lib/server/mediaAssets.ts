@@ -3,7 +3,7 @@ import 'server-only';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { MediaPeaksView } from '@/lib/api/schemas';
-import type { BackendContext } from '@/lib/backend/types';
+import type { BackendContext, ExportFile } from '@/lib/backend/types';
 import { PEAKS_PER_SECOND } from '@/lib/engine/media/loudness';
 import { thumbnailPath } from '@/lib/engine/media/mediaPaths';
 import type { MediaRecord } from '@/lib/engine/media/schema';
@@ -23,6 +23,31 @@ export async function openThumbnail(ctx: BackendContext, mediaId: string): Promi
   const stat = await fs.promises.stat(file).catch(() => null);
   if (!stat) throw new AppError(404, `The poster of "${media.name}" is missing.`);
   return { size: stat.size, body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array> };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  mp4: 'video/mp4', mov: 'video/quicktime', webm: 'video/webm', mkv: 'video/x-matroska', avi: 'video/x-msvideo',
+  mpg: 'video/mpeg', ts: 'video/mp2t', flv: 'video/x-flv', wmv: 'video/x-ms-wmv',
+  mp3: 'audio/mpeg', wav: 'audio/wav', flac: 'audio/flac', ogg: 'audio/ogg', m4a: 'audio/mp4', aac: 'audio/aac', aiff: 'audio/aiff',
+  png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif',
+  srt: 'text/plain; charset=utf-8', vtt: 'text/vtt; charset=utf-8', ass: 'text/plain; charset=utf-8',
+};
+
+/** The uploaded file itself, for the player to show a source clip before anything is rendered. */
+export async function openMediaFile(ctx: BackendContext, mediaId: string): Promise<{ file: ExportFile; name: string }> {
+  const media = await ownedMedia(ctx, mediaId);
+  const stat = await fs.promises.stat(media.path).catch(() => null);
+  if (!stat) throw new AppError(404, `The file of "${media.name}" is missing on the server.`);
+  const ext = media.path.split('.').pop() ?? '';
+  const file: ExportFile = {
+    size: stat.size,
+    contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream',
+    async open(range) {
+      const stream = fs.createReadStream(media.path, range ? { start: range.start, end: range.end } : {});
+      return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+    },
+  };
+  return { file, name: media.name };
 }
 
 export async function mediaPeaks(ctx: BackendContext, mediaId: string): Promise<MediaPeaksView> {

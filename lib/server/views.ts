@@ -18,6 +18,7 @@ export function toMediaView(m: MediaRecord): MediaView {
     size: m.size,
     thumbnailUrl: m.hasThumbnail ? `${base}/thumbnail` : null,
     peaksUrl: m.peaks ? `${base}/peaks` : null,
+    url: `${base}/file`,
   };
 }
 

@@ -1,6 +1,6 @@
 // The player: the newest finished render of this project, with "Preview" to make a quick one and room for export controls.
 'use client';
-import { forwardRef, useEffect, useRef } from 'react';
+import { forwardRef, useEffect, useRef, useState } from 'react';
 import type { ExportView, MediaView } from '@/lib/api/schemas';
 import { errorMessage } from '@/lib/client/apiFetch';
 import { formatPercent, formatRelative, formatResolution } from '@/lib/client/formatting';
@@ -41,6 +41,10 @@ export const PlayerPanel = forwardRef<
   const playable = exports.find((e) => e.status === 'completed' && e.url);
   const pendingPreview = exports.find((e) => e.quality === 'preview' && (e.status === 'queued' || e.status === 'rendering'));
   const poster = media.find((m) => m.thumbnailUrl)?.thumbnailUrl ?? undefined;
+  // Before anything is rendered, play the first source clip as uploaded (if this browser can decode it).
+  const [unplayableSource, setUnplayableSource] = useState<string | null>(null);
+  const sourceClip = playable ? undefined : media.find((m) => m.kind === 'video' && m.url && m.url !== unplayableSource);
+  const src = playable?.url ?? sourceClip?.url;
   const localRef = useRef<HTMLVideoElement | null>(null);
 
   // A smooth playhead: timeupdate fires only ~4 times a second, so follow frames while playing.
@@ -62,7 +66,7 @@ export const PlayerPanel = forwardRef<
       video.removeEventListener('seeked', tick);
       video.removeEventListener('timeupdate', tick);
     };
-  }, [onTime, playable?.url]);
+  }, [onTime, src]);
 
   const action = (
     <>
@@ -76,16 +80,19 @@ export const PlayerPanel = forwardRef<
   return (
     <Panel title="Player" id="player" actions={action} className="h-full" bodyClassName="flex flex-col gap-2 p-3">
       <div className="relative grid min-h-0 flex-1 place-items-center overflow-hidden rounded-xl bg-black lg:min-h-48">
-        {playable ? (
+        {src ? (
           <video
-            key={playable.url}
+            key={src}
             ref={(el) => {
               localRef.current = el;
               if (typeof ref === 'function') ref(el);
               else if (ref) ref.current = el;
             }}
-            src={playable.url}
+            src={src}
             poster={poster}
+            onError={() => {
+              if (!playable && sourceClip?.url) setUnplayableSource(sourceClip.url);
+            }}
             controls
             playsInline
             preload="metadata"
@@ -106,6 +113,11 @@ export const PlayerPanel = forwardRef<
         )}
       </div>
       {pendingPreview ? <PreviewProgress projectId={projectId} job={pendingPreview} /> : null}
+      {sourceClip ? (
+        <p className="px-1 text-xs text-muted">
+          Playing the source clip “{sourceClip.name}” as uploaded. Press Preview to see your edit.
+        </p>
+      ) : null}
       {playable ? (
         <p className="px-1 text-xs text-muted">
           Playing the {playable.quality === 'preview' ? 'preview' : 'export'}

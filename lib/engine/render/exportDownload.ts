@@ -28,11 +28,17 @@ export function attachmentDisposition(title: string): string {
   return `attachment; filename="${ascii}.mp4"; filename*=UTF-8''${encodeURIComponent(`${base}.mp4`)}`;
 }
 
-export async function exportFileResponse(file: ExportFile, rangeHeader: string | null, title: string): Promise<Response> {
+/** `inline` serves a file for playing in the page (source clips); `attachment` for downloading. */
+export async function exportFileResponse(
+  file: ExportFile,
+  rangeHeader: string | null,
+  title: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): Promise<Response> {
   const headers = new Headers({
     'content-type': file.contentType,
     'accept-ranges': 'bytes',
-    'content-disposition': attachmentDisposition(title),
+    'content-disposition': disposition === 'inline' ? 'inline' : attachmentDisposition(title),
     'cache-control': 'private, max-age=0',
   });
   const range = parseRange(rangeHeader, file.size);
