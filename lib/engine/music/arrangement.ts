@@ -1,5 +1,6 @@
 // The data a mood composes and the renderer plays: parts of timed notes, each with an instrument patch and mix settings.
 import type { Adsr } from './synth/envelope';
+import type { Key } from './theory';
 
 export const SAMPLE_RATE = 48_000;
 
@@ -51,6 +52,8 @@ export interface Arrangement {
   bpm: number;
   bars: number;
   beatsPerBar: number;
+  /** The key it is composed in (the tests check the harmony against it). */
+  key: Key;
   seed: number;
   parts: Part[];
   reverb: { roomSize: number; damping: number; returnGain: number };

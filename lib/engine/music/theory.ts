@@ -22,12 +22,10 @@ export interface Chord {
   tones: number[];
   /** Root in the bass register (MIDI 36-47). */
   bass: number;
-  /** Root pitch class relative to nothing: 0 = C. */
-  rootClass: number;
 }
 
 /** MIDI pitch of a scale degree (any integer; 7 is the tonic an octave up). */
-export function degreePitch(key: Key, degree: number): number {
+function degreePitch(key: Key, degree: number): number {
   const steps = SCALES[key.scale];
   const octave = Math.floor(degree / steps.length);
   const index = ((degree % steps.length) + steps.length) % steps.length;
@@ -35,7 +33,7 @@ export function degreePitch(key: Key, degree: number): number {
 }
 
 /** Places each pitch class in the octave nearest the centre, so successive chords move little. */
-export function voiceNear(pitches: number[], centre: number): number[] {
+function voiceNear(pitches: number[], centre: number): number[] {
   return pitches
     .map((p) => {
       const pc = ((p % 12) + 12) % 12;
@@ -46,10 +44,9 @@ export function voiceNear(pitches: number[], centre: number): number[] {
     .sort((a, b) => a - b);
 }
 
-export function buildChord(key: Key, spec: ChordSpec, centre: number): Chord {
+function buildChord(key: Key, spec: ChordSpec, centre: number): Chord {
   const pitches = Array.from({ length: spec.size }, (_, i) => degreePitch(key, spec.degree + 2 * i));
-  const rootClass = ((pitches[0] % 12) + 12) % 12;
-  return { tones: voiceNear(pitches, centre), bass: 36 + rootClass, rootClass };
+  return { tones: voiceNear(pitches, centre), bass: 36 + (((pitches[0] % 12) + 12) % 12) };
 }
 
 /** Every scale note between low and high (MIDI, inclusive). */

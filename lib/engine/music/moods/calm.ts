@@ -27,6 +27,7 @@ export function composeCalm(): Arrangement {
     bpm: CALM.bpm,
     bars: BARS,
     beatsPerBar: 4,
+    key,
     seed,
     reverb: { roomSize: 0.86, damping: 0.45, returnGain: 2.2 },
     parts: [

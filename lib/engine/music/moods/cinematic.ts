@@ -29,6 +29,7 @@ export function composeCinematic(): Arrangement {
     bpm: CINEMATIC.bpm,
     bars: BARS,
     beatsPerBar: 4,
+    key,
     seed,
     reverb: { roomSize: 0.92, damping: 0.3, returnGain: 2.4 },
     parts: [

@@ -26,6 +26,7 @@ export function composeCorporate(): Arrangement {
     bpm: CORPORATE.bpm,
     bars: BARS,
     beatsPerBar: 4,
+    key,
     seed,
     reverb: { roomSize: 0.72, damping: 0.45, returnGain: 1.6 },
     parts: [

@@ -28,6 +28,7 @@ export function composeHappy(): Arrangement {
     bpm: HAPPY.bpm,
     bars: BARS,
     beatsPerBar: 4,
+    key,
     seed,
     reverb: { roomSize: 0.65, damping: 0.5, returnGain: 1.5 },
     parts: [

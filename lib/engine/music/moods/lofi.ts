@@ -28,6 +28,7 @@ export function composeLofi(): Arrangement {
     bpm: LOFI.bpm,
     bars: BARS,
     beatsPerBar: 4,
+    key,
     seed,
     reverb: { roomSize: 0.6, damping: 0.7, returnGain: 1.4 },
     vinyl: { hiss: 0.006, cracklesPerSecond: 4 },

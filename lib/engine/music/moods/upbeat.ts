@@ -29,6 +29,7 @@ export function composeUpbeat(): Arrangement {
     bpm: UPBEAT.bpm,
     bars: BARS,
     beatsPerBar: 4,
+    key,
     seed,
     reverb: { roomSize: 0.7, damping: 0.5, returnGain: 1.6 },
     parts: [

@@ -18,8 +18,3 @@ export function createRandom(seed: number): Random {
 export function bipolar(random: Random): number {
   return random() * 2 - 1;
 }
-
-/** Picks one element; the list must not be empty. */
-export function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
-}

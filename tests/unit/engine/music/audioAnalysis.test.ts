@@ -11,7 +11,7 @@ function beeps(bpm: number, seconds = 30): Float32Array {
   return Float32Array.from({ length: seconds * SR }, (_, i) => (i % beat < 0.1 * SR ? 0.5 * Math.sin((2 * Math.PI * 440 * i) / SR) : 0));
 }
 
-describe('music measurements', () => {
+describe('music measurements', { timeout: 30_000 }, () => {
   it('find no low or high band in sine beeps', () => {
     const spectrum = averageSpectrum(beeps(100));
     expect(bandShare(spectrum, SR, 30, 150)).toBeLessThan(0.01);

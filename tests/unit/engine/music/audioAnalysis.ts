@@ -1,8 +1,25 @@
 // Independent audio measurements for the music tests: FFT spectra, band shares, chroma, onset envelope and its tempo.
 
+const twiddles = new Map<number, { cos: Float64Array; sin: Float64Array; window: Float64Array }>();
+
+/** Cosine/sine tables and a Hann window per FFT size, computed once: the analysis runs thousands of FFTs. */
+function tablesFor(n: number) {
+  let t = twiddles.get(n);
+  if (!t) {
+    t = {
+      cos: Float64Array.from({ length: n / 2 }, (_, k) => Math.cos((-2 * Math.PI * k) / n)),
+      sin: Float64Array.from({ length: n / 2 }, (_, k) => Math.sin((-2 * Math.PI * k) / n)),
+      window: Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n)),
+    };
+    twiddles.set(n, t);
+  }
+  return t;
+}
+
 /** In-place iterative radix-2 FFT; length must be a power of two. */
 export function fft(re: Float64Array, im: Float64Array): void {
   const n = re.length;
+  const { cos, sin } = tablesFor(n);
   for (let i = 1, j = 0; i < n; i++) {
     let bit = n >> 1;
     for (; j & bit; bit >>= 1) j ^= bit;
@@ -13,13 +30,14 @@ export function fft(re: Float64Array, im: Float64Array): void {
     }
   }
   for (let size = 2; size <= n; size <<= 1) {
-    const angle = (-2 * Math.PI) / size;
+    const half = size / 2;
+    const step = n / size;
     for (let start = 0; start < n; start += size) {
-      for (let k = 0; k < size / 2; k++) {
-        const wr = Math.cos(angle * k);
-        const wi = Math.sin(angle * k);
+      for (let k = 0; k < half; k++) {
+        const wr = cos[k * step];
+        const wi = sin[k * step];
         const a = start + k;
-        const b = a + size / 2;
+        const b = a + half;
         const tr = re[b] * wr - im[b] * wi;
         const ti = re[b] * wi + im[b] * wr;
         re[b] = re[a] - tr;
@@ -32,9 +50,10 @@ export function fft(re: Float64Array, im: Float64Array): void {
 }
 
 function powerSpectrum(signal: Float32Array, offset: number, size: number): Float64Array {
+  const { window } = tablesFor(size);
   const re = new Float64Array(size);
   const im = new Float64Array(size);
-  for (let i = 0; i < size; i++) re[i] = (signal[offset + i] ?? 0) * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size));
+  for (let i = 0; i < size; i++) re[i] = (signal[offset + i] ?? 0) * window[i];
   fft(re, im);
   const power = new Float64Array(size / 2);
   for (let k = 0; k < size / 2; k++) power[k] = re[k] * re[k] + im[k] * im[k];

@@ -8,7 +8,7 @@ const SR = 48_000;
 
 /** One 4/4 bar at 120 bpm: a 2 s loop. */
 function oneBar(parts: Part[]): Arrangement {
-  return { mood: 'test', bpm: 120, bars: 1, beatsPerBar: 4, seed: 1, parts, reverb: { roomSize: 0.5, damping: 0.5, returnGain: 0 } };
+  return { mood: 'test', bpm: 120, bars: 1, beatsPerBar: 4, key: { tonic: 60, scale: 'major' }, seed: 1, parts, reverb: { roomSize: 0.5, damping: 0.5, returnGain: 0 } };
 }
 
 const pad = (atSeconds: number, lengthSeconds: number): Part => ({
