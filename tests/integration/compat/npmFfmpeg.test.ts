@@ -63,6 +63,12 @@ describe('the app on the npm-shipped ffmpeg 4.x and ffprobe', () => {
       expect.objectContaining({ kind: 'video', width: 1920, height: 1080, fps: 30, hasAudio: true, duration: expect.closeTo(talkDuration, 1) }),
       expect.objectContaining({ kind: 'image', width: 1200, height: 900, hasAudio: false }),
     ]);
+    // Posters come from the npm ffmpeg too.
+    for (const m of media) {
+      const poster = await client.fetch(m.thumbnailUrl);
+      expect(poster.status).toBe(200);
+      expect(Buffer.from(await poster.arrayBuffer()).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    }
 
     const events = await client.chat(id, 'cut out the pauses, add background music, and overlay text titles');
     expect(events.filter((e) => e.type === 'error'), JSON.stringify(events)).toEqual([]);
