@@ -25,12 +25,8 @@ export function renderTrack(arrangement: Arrangement): Bus {
     const bus = renderPart(scratch, part, loop, arrangement.seed * 7919 + index * 104_729);
     if (part.lowpassHz) for (const channel of [bus.left, bus.right]) filterCircular(channel, Biquad.lowpass(SAMPLE_RATE, part.lowpassHz));
     if (part.duck) applyDuck(bus, kickStarts(arrangement, loop), part.duck);
-    for (let i = 0; i < loop; i++) {
-      mix.left[i] += bus.left[i];
-      mix.right[i] += bus.right[i];
-      send.left[i] += bus.left[i] * part.reverbSend;
-      send.right[i] += bus.right[i] * part.reverbSend;
-    }
+    addInto(mix, bus, 1);
+    if (part.reverbSend > 0) addInto(send, bus, part.reverbSend);
   });
   addLoopedReverb(send, mix, arrangement.reverb, SAMPLE_RATE);
   if (arrangement.vinyl) addVinyl(mix, arrangement.vinyl, createRandom(arrangement.seed ^ 0x5eed), SAMPLE_RATE);
@@ -40,6 +36,16 @@ export function renderTrack(arrangement: Arrangement): Bus {
     if (arrangement.masterLowpassHz) filterCircular(channel, Biquad.lowpass(SAMPLE_RATE, arrangement.masterLowpassHz));
   }
   return master(mix, SAMPLE_RATE);
+}
+
+function addInto(target: Bus, source: Bus, gain: number): void {
+  const { left, right } = target;
+  const sourceLeft = source.left;
+  const sourceRight = source.right;
+  for (let i = 0; i < left.length; i++) {
+    left[i] += sourceLeft[i] * gain;
+    right[i] += sourceRight[i] * gain;
+  }
 }
 
 /** Renders one part's notes; anything sounding past the loop end is folded back onto the start. */
