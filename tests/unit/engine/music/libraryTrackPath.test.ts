@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 
 let libraryTrackPath: (id: string) => Promise<string>;
@@ -13,6 +13,8 @@ beforeAll(async () => {
   process.env.DATA_DIR = dataDir;
   ({ libraryTrackPath } = await import('@/lib/engine/music/libraryTrackPath'));
 });
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('libraryTrackPath', () => {
   it('rejects an unknown id with a 404 AppError that names the id and the known ones', async () => {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FFMPEG, ffprobe } from '@/tests/helpers/ffprobe';
 import { adsrLevel } from '@/lib/engine/music/synth/envelope';
 import { Biquad } from '@/lib/engine/music/synth/filters';
@@ -13,6 +13,8 @@ import { createRandom } from '@/lib/engine/music/synth/prng';
 import { decodeWav, encodeWav } from '@/lib/engine/music/wav';
 
 const SR = 48_000;
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'music-synth-'));
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 function sine(hz: number, amplitude: number, seconds: number): Float32Array {
   return Float32Array.from({ length: Math.round(seconds * SR) }, (_, i) => amplitude * Math.sin((2 * Math.PI * hz * i) / SR));
@@ -92,7 +94,7 @@ describe('loudness and limiting', () => {
     const random = createRandom(1);
     const left = Float32Array.from({ length: SR * 6 }, (_, i) => 0.3 * Math.sin((2 * Math.PI * 110 * i) / SR) + 0.05 * (random() - 0.5));
     const right = Float32Array.from(left, (x, i) => x * (i % SR < SR / 2 ? 1 : 0.5));
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'music-lufs-')), 'mix.wav');
+    const file = path.join(scratch, 'mix.wav');
     fs.writeFileSync(file, encodeWav({ left, right }, SR));
     const stderr = spawnSync(FFMPEG, ['-hide_banner', '-nostdin', '-i', file, '-af', 'ebur128', '-f', 'null', '-'], { encoding: 'utf8' }).stderr;
     const ffmpegLufs = Number(/I:\s+(-?[\d.]+) LUFS/.exec(stderr.slice(stderr.lastIndexOf('Summary:')))?.[1]);
@@ -141,7 +143,7 @@ describe('encodeWav', () => {
       expect(Math.abs(decoded.left[i] - left[i])).toBeLessThan(1 / 32767);
       expect(Math.abs(decoded.right[i] - right[i])).toBeLessThan(1 / 32767);
     }
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'music-wav-')), 'tone.wav');
+    const file = path.join(scratch, 'tone.wav');
     fs.writeFileSync(file, bytes);
     const stream = ffprobe(file).streams[0];
     expect([stream.codec_name, stream.sample_rate, stream.channels]).toEqual(['pcm_s16le', '48000', 2]);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FFMPEG, ffprobe } from '@/tests/helpers/ffprobe';
 import { MUSIC_LIBRARY } from '@/lib/engine/music/library';
 import { composeMood } from '@/lib/engine/music/compose';
@@ -14,9 +14,12 @@ import { scalePitchClasses } from '@/lib/engine/music/theory';
 import { averageSpectrum, bandShare, chroma, estimateBpm, matchesTempo, onsetEnvelope, rms, stepQuantile } from './audioAnalysis';
 
 const files = new Map<string, string>();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'music-tracks-'));
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 beforeAll(async () => {
-  process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'music-tracks-'));
+  process.env.DATA_DIR = dataDir;
   const { libraryTrackPath, warmMusicLibrary } = await import('@/lib/engine/music/libraryTrackPath');
   await warmMusicLibrary();
   for (const track of MUSIC_LIBRARY) files.set(track.id, await libraryTrackPath(track.id));
