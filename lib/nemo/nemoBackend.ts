@@ -9,7 +9,7 @@ import { NemoApiError } from './client';
 import { creditsSchema } from './upstream';
 import { nemoExportFile, refreshNemoExport, startNemoExport } from './exports';
 import { createNemoDeps, type NemoDeps, type NemoOverrides } from './nemoDeps';
-import { saveProjectState } from './projectState';
+import { loadProjectState, saveProjectState } from './projectState';
 import { ensureSession, existingSessionId, renewSession, withSession } from './session';
 import { fetchSnapshot } from './state';
 import { uploadFiles } from './upload';
@@ -52,7 +52,16 @@ export function createNemoBackend(config: Config, store: Store, overrides: NemoO
           await uploadFiles(deps, ctx.ownerId, renewed.sessionId, media);
         }
       }),
-    timeline: (ctx) => guard(scopeOf(ctx), async () => (await fetchSnapshot(deps, ctx)).view),
+    async timeline(ctx) {
+      try {
+        return await guard(scopeOf(ctx), async () => (await fetchSnapshot(deps, ctx)).view);
+      } catch (err) {
+        // An outage upstream should not hide the project: show the last timeline seen, and say so.
+        const { lastView } = await loadProjectState(store, ctx.project.id);
+        if (!lastView || !(err instanceof AppError) || err.status < 500) throw err;
+        return { ...lastView, summary: `${lastView.summary} (NemoVideo is not answering right now: this is the last timeline seen.)` };
+      }
+    },
     // Undo and redo are words to the agent: NemoVideo keeps the edit history, we show the state after.
     undo: (ctx) => guard(scopeOf(ctx), () => historyStep(deps, ctx, 'undo')),
     redo: (ctx) => guard(scopeOf(ctx), () => historyStep(deps, ctx, 'redo')),

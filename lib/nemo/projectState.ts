@@ -1,6 +1,7 @@
 // What a project keeps about NemoVideo (task and session ids, the last draft seen), in ProjectRecord.backendState.
 import 'server-only';
 import { z } from 'zod';
+import { timelineViewSchema } from '@/lib/api/schemas';
 import type { ProjectRecord, Store } from '@/lib/server/store/types';
 
 export const nemoProjectStateSchema = z.object({
@@ -11,6 +12,8 @@ export const nemoProjectStateSchema = z.object({
   draftHash: z.string().optional(),
   version: z.number().int().default(0),
   summary: z.string().optional(),
+  /** The last view built from NemoVideo's state, shown (marked as such) while NemoVideo is not answering. */
+  lastView: timelineViewSchema.optional(),
   /** Our media ids the current session accepted: what a new session gets again after 1002. */
   uploaded: z.array(z.string()).default([]),
   /** Set after an undo sent upstream, cleared by any other edit. */

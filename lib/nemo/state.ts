@@ -34,7 +34,7 @@ export async function fetchSnapshot(deps: NemoDeps, ctx: BackendContext, options
     draftToView(draft, { version, canUndo: (draft?.t.length ?? 0) > 0, canRedo: current.canRedo });
   if (current.draftHash !== hash) {
     const version = current.version + 1;
-    current = await saveProjectState(deps.store, ctx.project.id, { draftHash: hash, version, summary: view(version).summary });
+    current = await saveProjectState(deps.store, ctx.project.id, { draftHash: hash, version, summary: view(version).summary, lastView: view(version) });
   }
   return { view: view(current.version), draft };
 }

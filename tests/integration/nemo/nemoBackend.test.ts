@@ -214,6 +214,19 @@ describe('an anonymous user on the nemo backend', () => {
     const res = await c.json(`/api/projects/${id}/timeline`);
     expect(res).toEqual({ status: 502, body: { error: { code: 502, message: 'The editing service did not answer properly. Try again shortly.' } } });
   });
+
+  it('during an upstream outage the project still opens, with the last timeline seen marked as such', async () => {
+    const c = app.client();
+    const id = await uploaded(c, 'Outage later');
+    const seen = await c.json(`/api/projects/${id}/timeline`);
+    expect(seen.status).toBe(200);
+    app.fake.failNext('state', { code: 503, message: 'maintenance' });
+    const during = await c.json(`/api/projects/${id}`);
+    expect(during.status).toBe(200);
+    expect(during.body.timeline.tracks).toEqual(seen.body.tracks);
+    expect(during.body.timeline.summary).toBe(`${seen.body.summary} (NemoVideo is not answering right now: this is the last timeline seen.)`);
+    expect((await c.json(`/api/projects/${id}/timeline`)).body.summary).toBe(seen.body.summary);
+  });
 });
 
 describe('a NEMO_TOKEN user on the nemo backend', () => {
