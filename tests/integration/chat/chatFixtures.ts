@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { ChatEvent, TimelineView } from '@/lib/api/schemas';
-import type { ApiClient } from '@/tests/helpers/client';
+import { ApiClient } from '@/tests/helpers/client';
 import { ffmpeg } from '@/tests/helpers/ffprobe';
 import { mediaFile } from '@/tests/helpers/paths';
+import { startServer, type TestServer } from '@/tests/helpers/server';
 
 export type SetupKind = 'talk' | 'talk+song' | 'two' | 'vertical' | 'talk+subs';
 
@@ -65,4 +66,19 @@ export const timelineEvent = (events: ChatEvent[]) => events.findLast((e) => e.t
 /** Renders nobody will look at only cost CI time. */
 export async function cancelExports(client: ApiClient, id: string, events: ChatEvent[]) {
   for (const e of events) if (e.type === 'export') await client.fetch(`/api/projects/${id}/exports/${e.export.id}`, { method: 'DELETE' });
+}
+
+/** Starts the app and makes the fixtures once for a test file; the handles are filled in beforeAll. */
+export function useChatApp(): { server: TestServer; client: ApiClient; fixtures: Fixtures } {
+  const app = {} as { server: TestServer; client: ApiClient; fixtures: Fixtures };
+  beforeAll(async () => {
+    app.fixtures = makeFixtures();
+    app.server = await startServer();
+    app.client = new ApiClient(app.server.baseUrl);
+  });
+  afterAll(async () => {
+    await app.server?.stop();
+    if (app.fixtures) fs.rmSync(app.fixtures.dir, { recursive: true, force: true });
+  });
+  return app;
 }

@@ -1,10 +1,7 @@
 // Our own phrasings (English and Chinese) through POST /api/projects/:id/chat, covering every edit operation.
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { ChatEvent, MediaView, TimelineView } from '@/lib/api/schemas';
-import { ApiClient } from '@/tests/helpers/client';
-import { startServer, type TestServer } from '@/tests/helpers/server';
-import { cancelExports, expectWellFormed, makeFixtures, projectWith, replyText, timelineOf, type Fixtures, type SetupKind } from './chatFixtures';
+import { cancelExports, expectWellFormed, projectWith, replyText, timelineOf, type SetupKind, useChatApp } from './chatFixtures';
 
 interface Run {
   initial: TimelineView;
@@ -178,35 +175,23 @@ function timelineFromEvents(events: ChatEvent[]): TimelineView {
   return t.timeline;
 }
 
-let server: TestServer;
-let client: ApiClient;
-let fixtures: Fixtures;
-
-beforeAll(async () => {
-  fixtures = makeFixtures();
-  server = await startServer();
-  client = new ApiClient(server.baseUrl);
-});
-afterAll(async () => {
-  await server?.stop();
-  if (fixtures) fs.rmSync(fixtures.dir, { recursive: true, force: true });
-});
+const app = useChatApp();
 
 describe('own phrasings through the chat API', () => {
   test('cover at least 30 requests', () => expect(table.length).toBeGreaterThanOrEqual(30));
 
   test.each(table.map(([setup, say, check]) => [[say].flat().join(' / '), setup, say, check] as const))('%s', async (_name, setup, say, check) => {
-    const id = await projectWith(client, fixtures, setup);
-    const initial = await timelineOf(client, id);
+    const id = await projectWith(app.client, app.fixtures, setup);
+    const initial = await timelineOf(app.client, id);
     const replies: ChatEvent[][] = [];
     for (const message of [say].flat()) {
-      const events = await client.chat(id, message);
+      const events = await app.client.chat(id, message);
       expectWellFormed(events);
-      await cancelExports(client, id, events);
+      await cancelExports(app.client, id, events);
       replies.push(events);
     }
-    const after = await timelineOf(client, id);
-    const { body } = await client.json<{ media: MediaView[] }>(`/api/projects/${id}`);
+    const after = await timelineOf(app.client, id);
+    const { body } = await app.client.json<{ media: MediaView[] }>(`/api/projects/${id}`);
     check({ initial, after, replies, media: body.media });
   });
 });
