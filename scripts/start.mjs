@@ -43,6 +43,12 @@ if (!fs.existsSync(buildId) || sourcesChanged()) {
   run('npx', ['next', 'build']);
 }
 
+// Setup beside the server: synthesise the built-in music once (cached under DATA_DIR/music), so no request waits for it.
+spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/make-music.ts'], {
+  stdio: 'inherit',
+  env: process.env,
+}).on('error', (err) => console.error('[start] music setup did not run:', err.message));
+
 const port = process.env.PORT || '3000';
 console.log(`[start] serving on http://localhost:${port} (backend: ${process.env.EDIT_BACKEND || 'local'})`);
 const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], {

@@ -1,0 +1,14 @@
+// Setup step of `npm start`: synthesises the built-in music library into DATA_DIR/music once,
+// so no request has to wait for a track to be generated (the server still makes any missing one on demand).
+import { warmMusicLibrary } from '../lib/engine/music/libraryTrackPath';
+
+async function main() {
+  const started = Date.now();
+  await warmMusicLibrary();
+  console.log(`[start] music library ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+main().catch((err) => {
+  // Not fatal: the server generates tracks on first use.
+  console.error('[start] could not prepare the music library now; it will be made on first use:', err);
+});
