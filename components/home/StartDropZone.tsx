@@ -9,7 +9,8 @@ import { queryKeys } from '@/lib/client/queryKeys';
 import { enqueueFiles } from '@/lib/client/uploadQueue';
 import { buttonClass } from '@/components/ui/Button';
 import { AlertIcon, UploadIcon } from '@/components/ui/icons';
-import { MEDIA_ACCEPT, useFileDrop } from '@/components/upload/useFileDrop';
+import { MediaFileInput } from '@/components/upload/MediaFileInput';
+import { useFileDrop } from '@/components/upload/useFileDrop';
 
 function titleFrom(files: File[]): string {
   const first = files[0]?.name.replace(/\.[^.]+$/, '').trim();
@@ -58,21 +59,7 @@ export function StartDropZone({ compact = false }: { compact?: boolean }) {
       <label htmlFor={inputId} className={buttonClass('primary', 'md', 'cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-ring')}>
         <UploadIcon />
         Choose files
-        <input
-          ref={inputRef}
-          id={inputId}
-          type="file"
-          multiple
-          accept={MEDIA_ACCEPT}
-          aria-label="Choose files for a new project"
-          className="sr-only"
-          disabled={create.isPending}
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            e.target.value = '';
-            if (files.length > 0) void start(files);
-          }}
-        />
+        <MediaFileInput ref={inputRef} id={inputId} label="Choose files for a new project" disabled={create.isPending} onFiles={(files) => void start(files)} />
       </label>
       {create.isPending ? <p role="status" className="text-sm text-muted">Creating your project…</p> : null}
       {error ? (

@@ -39,15 +39,7 @@ export async function* runChatTurn(deps: NemoDeps, ctx: BackendContext, message:
       deps,
       ctx,
       (sid, { token, clientId }) =>
-        deps.http.stream({
-          method: 'POST',
-          path: '/run_sse',
-          token,
-          clientId,
-          accept: 'text/event-stream',
-          json: { app_name: 'nemo_agent', user_id: 'me', session_id: sid, new_message: { parts: [{ text: message }] } },
-          signal: turnSignal,
-        }),
+        openRunSse(deps, { sid, token, clientId }, message, turnSignal),
       sessionOptions,
     );
   } catch (err) {
@@ -114,4 +106,22 @@ export async function* runChatTurn(deps: NemoDeps, ctx: BackendContext, message:
   if (!wroteText) yield { type: 'text', delta: describeChange(before.view, after.view) };
   else if (translator.showsSummary) yield { type: 'text', delta: `\n\n${after.view.summary}` };
   yield { type: 'timeline', timeline: after.view };
+}
+
+/** POST /run_sse: one message to the agent, answered as an event stream. */
+export function openRunSse(
+  deps: NemoDeps,
+  auth: { sid: string; token: string; clientId?: string },
+  text: string,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
+  return deps.http.stream({
+    method: 'POST',
+    path: '/run_sse',
+    token: auth.token,
+    clientId: auth.clientId,
+    accept: 'text/event-stream',
+    json: { app_name: 'nemo_agent', user_id: 'me', session_id: auth.sid, new_message: { parts: [{ text }] } },
+    signal,
+  });
 }

@@ -4,7 +4,7 @@ import type { BackendContext, EditingBackend } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
 import type { Config } from '@/lib/server/config';
 import type { Store } from '@/lib/server/store/types';
-import { runChatTurn } from './chat';
+import { openRunSse, runChatTurn } from './chat';
 import { NemoApiError } from './client';
 import { creditsSchema } from './upstream';
 import { nemoExportFile, refreshNemoExport, startNemoExport } from './exports';
@@ -87,15 +87,7 @@ export function createNemoBackend(config: Config, store: Store, overrides: NemoO
 async function historyStep(deps: NemoDeps, ctx: BackendContext, word: 'undo' | 'redo') {
   if (!(await existingSessionId(deps, ctx.project.id))) return null;
   const body = await withSession(deps, ctx, (sid, { token, clientId }) =>
-    deps.http.stream({
-      method: 'POST',
-      path: '/run_sse',
-      token,
-      clientId,
-      accept: 'text/event-stream',
-      json: { app_name: 'nemo_agent', user_id: 'me', session_id: sid, new_message: { parts: [{ text: word }] } },
-      signal: AbortSignal.timeout(deps.config.NEMO_TURN_TIMEOUT_MS),
-    }),
+    openRunSse(deps, { sid, token, clientId }, word, AbortSignal.timeout(deps.config.NEMO_TURN_TIMEOUT_MS)),
   );
   for await (const signal of readAdkSignals(body)) {
     if (signal.kind === 'error') throw new AppError(409, `NemoVideo could not ${word} that.`);

@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { PaperclipIcon, SendIcon, StopIcon } from '@/components/ui/icons';
-import { MEDIA_ACCEPT } from '@/components/upload/useFileDrop';
+import { MediaFileInput } from '@/components/upload/MediaFileInput';
 
 export function ChatComposer({
   busy,
@@ -45,19 +45,7 @@ export function ChatComposer({
           className="grid size-10 shrink-0 cursor-pointer place-items-center rounded-xl text-muted hover:bg-raised hover:text-ink focus-within:outline-2 focus-within:outline-ring"
         >
           <PaperclipIcon />
-          <input
-            id={fileId}
-            type="file"
-            multiple
-            accept={MEDIA_ACCEPT}
-            aria-label="Add media"
-            className="sr-only"
-            onChange={(e) => {
-              const files = Array.from(e.target.files ?? []);
-              e.target.value = '';
-              if (files.length > 0) onFiles(files);
-            }}
-          />
+          <MediaFileInput id={fileId} label="Add media" onFiles={onFiles} />
         </label>
         <textarea
           id={inputId}

@@ -6,7 +6,8 @@ import { formatBytes, formatClock } from '@/lib/client/formatting';
 import { Button } from '@/components/ui/Button';
 import { Panel } from '@/components/ui/Panel';
 import { FilmIcon, ImageIcon, LinkIcon, MusicIcon, UploadIcon } from '@/components/ui/icons';
-import { MEDIA_ACCEPT, useFileDrop } from '@/components/upload/useFileDrop';
+import { MediaFileInput } from '@/components/upload/MediaFileInput';
+import { useFileDrop } from '@/components/upload/useFileDrop';
 import { UploadList } from './UploadList';
 
 function MediaThumb({ media }: { media: MediaView }) {
@@ -68,19 +69,7 @@ export function MediaPanel({
           className="inline-flex h-9 cursor-pointer items-center gap-2 rounded-xl bg-accent px-3 text-sm font-medium text-accent-ink shadow-sm hover:bg-accent-hover focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-ring"
         >
           <UploadIcon width={18} height={18} /> Upload files
-          <input
-            id={inputId}
-            type="file"
-            multiple
-            accept={MEDIA_ACCEPT}
-            aria-label="Upload files"
-            className="sr-only"
-            onChange={(e) => {
-              const files = Array.from(e.target.files ?? []);
-              e.target.value = '';
-              if (files.length > 0) onFiles(files);
-            }}
-          />
+          <MediaFileInput id={inputId} label="Upload files" onFiles={onFiles} />
         </label>
         <p className="text-xs text-muted">Up to 500 MB each</p>
       </div>
