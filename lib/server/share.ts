@@ -5,6 +5,7 @@ import type { SharedProjectView } from '@/lib/api/schemas';
 import { getBackend } from '@/lib/backend/selectBackend';
 import type { BackendContext, ExportFile } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
+import { getConfig } from './config';
 import { getStore } from './context';
 import type { ExportRecord } from './store/types';
 
@@ -12,8 +13,13 @@ import type { ExportRecord } from './store/types';
 const TOKEN_BYTES = 18;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{24,}$/;
 
-/** The link as the owner's browser reached us (Next normalises req.url's host, so read the Host header). */
+/**
+ * PUBLIC_BASE_URL when set; otherwise the link as the owner's browser reached us (Next normalises
+ * req.url's host, so read the Host header - it only ever goes back to that same owner).
+ */
 export function shareUrl(req: Request, token: string): string {
+  const base = getConfig().PUBLIC_BASE_URL;
+  if (base) return new URL(`/share/${token}`, base).toString();
   const fallback = new URL(req.url);
   const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host') ?? fallback.host;
   const proto = req.headers.get('x-forwarded-proto') ?? fallback.protocol.replace(':', '');
