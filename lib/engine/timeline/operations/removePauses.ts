@@ -33,7 +33,11 @@ export function removePauses(timeline: Timeline, op: EditOperationOf<'removePaus
   const ranges = pauseOutputRanges(timeline, op, ctx);
   const settings = pauseSettings(op);
   if (ranges.length === 0) {
-    return { timeline, said: `I found no pauses of ${secondsText(settings.minPauseSeconds)} or more to cut.` };
+    // Steady background noise hides pauses from a loudness threshold: say what to try instead of a bare no.
+    return {
+      timeline,
+      said: `I found no pauses of ${secondsText(settings.minPauseSeconds)} or more to cut. If there is steady background noise, try "cut even the quiet pauses" or "only pauses over 0.3 seconds".`,
+    };
   }
   const before = timelineDuration(timeline);
   const next = cutOutputRanges(timeline, ranges, ctx.newId);

@@ -68,6 +68,9 @@ const own: [string, EditOperation[], PlanContext?][] = [
   ['leave a bit more room', [{ type: 'removePauses', paddingSeconds: 0.3 }]],
   ['cut the silences, make it tighter', [{ type: 'removePauses', paddingSeconds: 0.06 }]],
   ['去掉所有的静音部分', [{ type: 'removePauses' }]],
+  // the two phrasings the "no pauses found" reply suggests
+  ['cut even the quiet pauses', [{ type: 'removePauses', belowSpeechDb: 20 }]],
+  ['only pauses over 0.3 seconds', [{ type: 'removePauses', minPauseSeconds: 0.3 }]],
   // trims
   ['trim 2.5 seconds off the start', [{ type: 'trimStart', seconds: 2.5 }]],
   ['chop off the final 500ms', [{ type: 'trimEnd', seconds: 0.5 }]],

@@ -37,7 +37,9 @@ describe('removePauses', () => {
     const t = timelineOf([{ sourceId: 'm-b', out: 20 }]);
     const r = removePauses(t, { type: 'removePauses' }, contextWith({ analyses: { 'm-b': envelope(20, []) } }));
     expect(r.timeline).toBe(t);
-    expect(r.said).toBe('I found no pauses of 0.5 s or more to cut.');
+    expect(r.said).toBe(
+      'I found no pauses of 0.5 s or more to cut. If there is steady background noise, try "cut even the quiet pauses" or "only pauses over 0.3 seconds".',
+    );
   });
 
   test('refuses clips without analysed sound', () => {
