@@ -9,6 +9,7 @@ import { thumbnailPath } from '@/lib/engine/media/mediaPaths';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { AppError } from '@/lib/errors';
 import { getStore } from './context';
+import { diskFile } from './diskFile';
 
 async function ownedMedia(ctx: BackendContext, mediaId: string): Promise<MediaRecord> {
   const media = await getStore().getMedia(mediaId);
@@ -39,14 +40,7 @@ export async function openMediaFile(ctx: BackendContext, mediaId: string): Promi
   const stat = await fs.promises.stat(media.path).catch(() => null);
   if (!stat) throw new AppError(404, `The file of "${media.name}" is missing on the server.`);
   const ext = media.path.split('.').pop() ?? '';
-  const file: ExportFile = {
-    size: stat.size,
-    contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream',
-    async open(range) {
-      const stream = fs.createReadStream(media.path, range ? { start: range.start, end: range.end } : {});
-      return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
-    },
-  };
+  const file = diskFile(media.path, stat.size, CONTENT_TYPES[ext] ?? 'application/octet-stream');
   return { file, name: media.name };
 }
 

@@ -1,7 +1,7 @@
 // The local backend's exports: queue a render of the current timeline version, cancel it, open the file.
 import 'server-only';
+import { diskFile } from '@/lib/server/diskFile';
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
 import { nanoid } from 'nanoid';
 import type { ExportFile } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
@@ -64,12 +64,5 @@ export function localExportFile(record: ExportRecord): ExportFile {
   } catch {
     throw new AppError(404, 'The exported file is no longer on the server. Export again.');
   }
-  return {
-    size,
-    contentType: 'video/mp4',
-    async open(range) {
-      const stream = fs.createReadStream(file, range ? { start: range.start, end: range.end } : {});
-      return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
-    },
-  };
+  return diskFile(file, size, 'video/mp4');
 }

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { streamOf } from '@/tests/helpers/byteStream';
 import { parseEventStream } from '@/lib/client/chatStream';
-
-function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    start(controller) {
-      for (const c of chunks) controller.enqueue(encoder.encode(c));
-      controller.close();
-    },
-  });
-}
 
 async function collect(chunks: string[]) {
   const out = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { streamOf } from '@/tests/helpers/byteStream';
 import { readAdkSignals, signalsOf, type AdkSignal } from '@/lib/nemo/sse';
 
 const quiet = () => undefined;
@@ -35,16 +36,6 @@ describe('signalsOf', () => {
     expect(logged).toEqual(['skipped a malformed SSE line: not json at all']);
   });
 });
-
-function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    start(controller) {
-      for (const c of chunks) controller.enqueue(encoder.encode(c));
-      controller.close();
-    },
-  });
-}
 
 async function collect(chunks: string[]) {
   const out: AdkSignal[] = [];
