@@ -10,6 +10,7 @@ export const ERROR_TABLE = {
   429: { status: 429, message: 'Too many requests. Wait a moment and try again.' },
   500: { status: 500, message: 'Something went wrong on our side. Try again.' },
   502: { status: 502, message: 'The editing service did not answer properly. Try again shortly.' },
+  503: { status: 503, message: 'The server is missing something it needs; see /api/health.' },
   1001: { status: 401, message: 'The editing service token expired. Try again.' },
   1002: { status: 404, message: 'Project not found.' },
   2001: { status: 402, message: 'No credits left.' },

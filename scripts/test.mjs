@@ -1,16 +1,16 @@
-// `npm test`: type-checks, builds the app once, then runs unit, integration and browser tests.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm test`: installs what is missing (the same step as `npm start`), type-checks, builds once,
+// then runs unit, integration and browser tests. Extra arguments go to vitest.
+import { ensureBuild, ensureDependencies, ensureSystemCommands, localBin, run } from './setup.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-process.chdir(root);
-const run = (cmd, args, env = {}) => {
-  console.log(`\n[test] ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-};
-
-run('npx', ['tsc', '--noEmit']);
-if (process.env.SKIP_BUILD !== '1') run('npx', ['next', 'build']);
-run('npx', ['vitest', 'run', ...process.argv.slice(2)]);
+const TAG = 'test';
+ensureDependencies(TAG);
+// Browser tests drive Debian's Chromium (no browser download is possible here); tests check our
+// outputs with an independent, current ffprobe/ffmpeg rather than the app's own fallback binary.
+ensureSystemCommands(
+  TAG,
+  { chromium: ['chromium', 'fonts-noto-color-emoji'], ffmpeg: 'ffmpeg', ffprobe: 'ffmpeg' },
+  'the browser tests need Chromium and the output checks need a current ffmpeg/ffprobe',
+);
+run(TAG, localBin('tsc'), ['--noEmit']);
+if (process.env.SKIP_BUILD !== '1') ensureBuild(TAG, { force: true });
+run(TAG, localBin('vitest'), ['run', ...process.argv.slice(2)]);

@@ -1,16 +1,10 @@
 import { NextResponse } from 'next/server';
-import { binaries } from '@/lib/engine/ffmpeg/locate';
-import { getConfig } from '@/lib/server/config';
+import { healthReport } from '@/lib/server/health';
 import { route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = route(async () => {
-  const { ffmpeg, ffprobe } = binaries();
-  return NextResponse.json({
-    ok: true,
-    backend: getConfig().EDIT_BACKEND,
-    ffmpeg: { path: ffmpeg.path, version: ffmpeg.version, source: ffmpeg.source },
-    ffprobe: { path: ffprobe.path, version: ffprobe.version, source: ffprobe.source },
-  });
+  const report = healthReport();
+  return NextResponse.json(report, { status: report.ok ? 200 : 503 });
 });

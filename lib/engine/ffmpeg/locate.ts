@@ -1,10 +1,9 @@
-// Finds ffmpeg and ffprobe: FFMPEG_PATH/FFPROBE_PATH, then the system's, then the npm-shipped binaries.
+// Finds ffmpeg and ffprobe: an explicit path, then the system's, then the npm-shipped binaries.
 import 'server-only';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getConfig } from '@/lib/server/config';
 
 export interface Binary {
   path: string;
@@ -12,7 +11,21 @@ export interface Binary {
   version: string;
 }
 
+export interface LocatedBinaries {
+  ffmpeg: Binary | null;
+  ffprobe: Binary | null;
+  /** Plain words: what is missing and how to fix it; empty when both were found. */
+  problems: string[];
+}
+
 const require = createRequire(import.meta.url);
+
+// Plain string specifiers on purpose: a bundler keeps `require('literal')` of an external
+// package as it is, but compiles `require(variable)` into "Cannot find module".
+const npmBinaries = {
+  ffmpeg: () => (require('@ffmpeg-installer/ffmpeg') as { path: string }).path,
+  ffprobe: () => (require('@ffprobe-installer/ffprobe') as { path: string }).path,
+};
 
 function versionOf(bin: string): string | null {
   try {
@@ -24,8 +37,8 @@ function versionOf(bin: string): string | null {
   }
 }
 
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+function onPath(name: string, searchPath: string): string | null {
+  for (const dir of searchPath.split(path.delimiter)) {
     if (!dir) continue;
     const candidate = path.join(dir, name);
     try {
@@ -38,40 +51,48 @@ function onPath(name: string): string | null {
   return null;
 }
 
-function npmBinary(pkg: '@ffmpeg-installer/ffmpeg' | '@ffprobe-installer/ffprobe'): string | null {
+function npmBinary(name: 'ffmpeg' | 'ffprobe'): string | null {
   try {
-    return (require(pkg) as { path: string }).path;
+    return npmBinaries[name]();
   } catch {
     return null;
   }
 }
 
-function locate(name: 'ffmpeg' | 'ffprobe', fromEnv: string | undefined): Binary {
-  const pkg = name === 'ffmpeg' ? '@ffmpeg-installer/ffmpeg' : '@ffprobe-installer/ffprobe';
+type Located = { binary: Binary; problem?: undefined } | { binary: null; problem: string };
+
+function locateOne(name: 'ffmpeg' | 'ffprobe', explicitPath: string | undefined, searchPath: string): Located {
+  const envName = `${name.toUpperCase()}_PATH`;
+  if (explicitPath) {
+    const version = versionOf(explicitPath);
+    if (version) return { binary: { path: explicitPath, source: 'env', version } };
+    return { binary: null, problem: `${name} at ${explicitPath} (from ${envName}) does not run: fix or unset ${envName}.` };
+  }
   const candidates: [string | null, Binary['source']][] = [
-    [fromEnv ?? null, 'env'],
-    [onPath(name), 'system'],
-    [npmBinary(pkg), 'npm'],
+    [onPath(name, searchPath), 'system'],
+    [npmBinary(name), 'npm'],
   ];
   for (const [candidate, source] of candidates) {
     if (!candidate) continue;
     const version = versionOf(candidate);
-    if (version) return { path: candidate, source, version };
-    if (source === 'env') throw new Error(`${name} at ${candidate} (from ${name.toUpperCase()}_PATH) does not run`);
+    if (version) return { binary: { path: candidate, source, version } };
   }
-  throw new Error(`${name} was not found: set ${name.toUpperCase()}_PATH, install it, or run npm install`);
+  return {
+    binary: null,
+    problem:
+      `${name} was not found: run \`npm ci\` (it installs a copy of ${name}), ` +
+      `install your system's ffmpeg package (Debian: apt-get install ffmpeg), or set ${envName}.`,
+  };
 }
 
-const g = globalThis as unknown as { __inVideoBinaries?: { ffmpeg: Binary; ffprobe: Binary } };
-
-/** Both binaries, located once per process. */
-export function binaries(): { ffmpeg: Binary; ffprobe: Binary } {
-  if (!g.__inVideoBinaries) {
-    const config = getConfig();
-    g.__inVideoBinaries = {
-      ffmpeg: locate('ffmpeg', config.FFMPEG_PATH),
-      ffprobe: locate('ffprobe', config.FFPROBE_PATH),
-    };
-  }
-  return g.__inVideoBinaries;
+/** Looks for both binaries; never throws. */
+export function locateBinaries(paths: { ffmpegPath?: string; ffprobePath?: string; searchPath?: string }): LocatedBinaries {
+  const searchPath = paths.searchPath ?? process.env.PATH ?? '';
+  const ffmpeg = locateOne('ffmpeg', paths.ffmpegPath, searchPath);
+  const ffprobe = locateOne('ffprobe', paths.ffprobePath, searchPath);
+  return {
+    ffmpeg: ffmpeg.binary,
+    ffprobe: ffprobe.binary,
+    problems: [ffmpeg.problem, ffprobe.problem].filter((p): p is string => Boolean(p)),
+  };
 }

@@ -1,7 +1,7 @@
 // The one place ffmpeg processes are started: runs an argument array, reports -progress, honours abort.
 import 'server-only';
 import { spawn } from 'node:child_process';
-import { binaries } from './locate';
+import { binaries } from '@/lib/server/binaries';
 
 export interface FfmpegProgress {
   /** Seconds of output written so far. */

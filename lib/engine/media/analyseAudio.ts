@@ -1,7 +1,7 @@
 // Decodes a file's first audio stream once, streaming PCM into the loudness meter (never the whole file in memory).
 import 'server-only';
 import { AppError } from '@/lib/errors';
-import { binaries } from '@/lib/engine/ffmpeg/locate';
+import { binaries } from '@/lib/server/binaries';
 import { createLoudnessMeter, type LoudnessResult } from './loudness';
 import { ANALYSIS_SAMPLE_RATE, buildPcmArgs } from './mediaArgs';
 import { runTool } from './runTool';

@@ -2,7 +2,7 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import { AppError, SUPPORTED_FORMATS_TEXT } from '@/lib/errors';
-import { binaries } from '@/lib/engine/ffmpeg/locate';
+import { binaries } from '@/lib/server/binaries';
 import { buildProbeArgs } from './mediaArgs';
 import { parseProbe } from './parseProbe';
 import { runTool } from './runTool';

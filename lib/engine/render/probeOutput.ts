@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { binaries } from '@/lib/engine/ffmpeg/locate';
+import { binaries } from '@/lib/server/binaries';
 
 const run = promisify(execFile);
 
