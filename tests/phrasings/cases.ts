@@ -63,7 +63,7 @@ export const ASKS: PhrasingCase[] = [
   ['talk', 'make it shorter', { asks: true, suggests: [/pauses/i] }],
   ['talk', 'make the video shorter please', { asks: true, suggests: [/pauses/i] }],
   ['two', 'delete the clip', { asks: true, suggests: [/a\.mp4/, /b\.mp4/] }],
-  ['talk', ['add background music', 'turn down the volume'], { asks: true, suggests: [/music/i, /voice/i] }],
+  ['talk', [...MUSIC_THEN_TITLE, 'turn down the volume'], { asks: true, suggests: [/music/i, /voice/i] }],
   ['talk', 'crop it', { asks: true, suggests: [/vertical/i, /square/i] }],
   ['talk', 'split it', { asks: true, suggests: [/split/i] }],
   ['talk', 'rotate it 90 degrees', { asks: true }],

@@ -2,6 +2,7 @@
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import type { CaptionCue, OperationContext } from '@/lib/engine/timeline/operations/operationContext';
 import type { MusicMood } from '@/lib/engine/timeline/operations/editOperation';
+import { timelineDuration } from '@/lib/engine/timeline/duration';
 import type { Timeline } from '@/lib/engine/timeline/schema';
 import type { PlanContext } from './intents/intent';
 
@@ -32,6 +33,7 @@ export function planContextOf(timeline: Timeline, media: MediaRecord[], projectT
     hasMusic: timeline.audio.length > 0,
     hasText: timeline.texts.length > 0,
     defaultTitle: defaultTitle(projectTitle, timeline, media),
+    videoSeconds: timelineDuration(timeline),
   };
 }
 

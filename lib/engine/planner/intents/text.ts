@@ -1,10 +1,11 @@
 // Titles and text overlays (add, change, remove) and captions from an uploaded subtitle file.
 import { findFileNames } from '../parameters/clipRefs';
-import { findRange, findSeconds } from '../parameters/numbers';
+import { findClockTimes, findRange, findSeconds } from '../parameters/numbers';
+import { phrasePattern } from '../parameters/phrasePattern';
 import type { EditOperationOf } from '@/lib/engine/timeline/operations/editOperation';
 import { REMOVE_WORDS, type Intent } from './intent';
 
-const TEXT_WORDS = /\b(title|titles|text|texts|heading|headline|caption|overlay|words|label|lower third|banner|intro card|end card|title card|wording)\b|标题|文字|文本|字幕|大字/;
+const TEXT_WORDS = phrasePattern('text');
 const CAPTION_WORDS = /\b(captions|subtitles?|subs|closed captions|cc)\b|字幕|\.srt|\.vtt/;
 const POSITION: [RegExp, 'top' | 'center' | 'bottom'][] = [
   [/\b(top|upper|above|up top|higher)\b|顶部|上方|上面|顶端/, 'top'],
@@ -30,8 +31,11 @@ function timing(t: string): Pick<EditOperationOf<'addText'>, 'startSeconds' | 'e
   const last = /\b(?:last|final)\s+(\d+(?:\.\d+)?|\w+)\s*(?:s|secs?|seconds?)\b|最后\s*([\d.]+|[一二两三四五六七八九十]+)\s*秒/.exec(t);
   if (last) return { anchor: 'end', durationSeconds: findSeconds(last[0]) };
   const out: ReturnType<typeof timing> = {};
-  const at = /\b(?:at|from|starting at|after)\s+(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)?\b|在?第?\s*(\d+(?:\.\d+)?)\s*秒(?:时|处|开始)/.exec(t);
-  if (at) out.startSeconds = Number(at[1] ?? at[2]);
+  const at = /\b(?:at|from|starting at|starting from|after|beginning at)\s+(\d{1,2}:\d{2}(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)?\b|在\s*(\d{1,2}:\d{2}(?:\.\d+)?)|在\s*第?\s*(\d+(?:\.\d+)?)\s*秒|第?\s*(\d+(?:\.\d+)?)\s*秒(?:时|处|开始)/.exec(t);
+  if (at) {
+    const token = at[1] ?? at[2] ?? at[3] ?? at[4];
+    out.startSeconds = token.includes(':') ? findClockTimes(token)[0] : Number(token);
+  }
   const lasting = /\b(?:for|lasting|during)\s+([\w.]+\s*(?:s|secs?|seconds?))\b|持续\s*([\d.]+|[一二两三四五六七八九十]+)\s*秒/.exec(t);
   if (lasting) out.durationSeconds = findSeconds(lasting[0]);
   if (/\b(at|to|in) the (very )?(end|ending|outro)\b|\bat the end\b|\bending\b|结尾|最后|片尾/.test(t) && out.startSeconds === undefined) out.anchor = 'end';

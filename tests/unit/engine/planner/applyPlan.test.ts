@@ -29,7 +29,12 @@ describe('applyPlan', () => {
 describe('replySentences', () => {
   const empty = { history: [], done: [], refused: [], notUnderstood: [], notes: [] };
   test('nothing understood: an honest answer with what it can do', () => {
-    expect(replySentences({ ...empty, notUnderstood: ['make me a sandwich'] })).toEqual([`Sorry, I can't do "make me a sandwich": that is not a video edit I know. ${CAPABILITIES}`]);
+    expect(replySentences({ ...empty, notUnderstood: ['make me a sandwich'] })).toEqual([`I'm not sure what you mean by "make me a sandwich", so I changed nothing. ${CAPABILITIES}`]);
+  });
+  test('unsure: names the suggestions it offers', () => {
+    expect(replySentences({ ...empty, notUnderstood: ['cut the end'], suggestions: ['Trim the last 2 seconds', 'Cut the pauses'] })).toEqual([
+      `I'm not sure what you mean by "cut the end", so I changed nothing. Did you mean: Trim the last 2 seconds · Cut the pauses? ${CAPABILITIES}`,
+    ]);
   });
   test('partly understood: the changes, then what was left out', () => {
     expect(replySentences({ ...empty, done: ['Made it square.'], notUnderstood: ['bake a cake'], notes: ['A note.'] })).toEqual([

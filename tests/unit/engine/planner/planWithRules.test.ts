@@ -121,7 +121,8 @@ const own: [string, EditOperation[], PlanContext?][] = [
   // aspect and fill
   ['make it 4:5 for an instagram post with black bars', [{ type: 'setAspect', aspect: '4:5', fit: 'bars' }]],
   ['make it landscape', [{ type: 'setAspect', aspect: '16:9' }]],
-  ['做成竖屏，适合抖音', [{ type: 'setAspect', aspect: '9:16' }, { type: 'setAspect', aspect: '9:16' }]],
+  // Two ways of saying one shape in one message: one change.
+  ['做成竖屏，适合抖音', [{ type: 'setAspect', aspect: '9:16' }]],
   ['use a blurred background to fill', [{ type: 'setFit', fit: 'blur' }]],
   // speed
   ['play it at 1.5x', [{ type: 'setSpeed', factor: 1.5 }]],
