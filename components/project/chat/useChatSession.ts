@@ -16,6 +16,8 @@ export interface ChatTurn {
   status?: string;
   error?: string;
   streaming?: boolean;
+  /** Requests the editor offers when it was unsure; tapping one sends it. */
+  suggestions?: string[];
 }
 
 let localId = 0;
@@ -53,6 +55,7 @@ export function useChatSession(projectId: string, history: MessageView[]) {
           else if (event.type === 'timeline') setTimeline(client, projectId, event.timeline);
           else if (event.type === 'export') upsertExport(client, projectId, event.export);
           else if (event.type === 'error') patchTurn(replyId, () => ({ error: event.message }));
+          else if (event.type === 'suggestions') patchTurn(replyId, () => ({ suggestions: event.items }));
           else if (event.type === 'done') break;
         }
       } catch (err) {
