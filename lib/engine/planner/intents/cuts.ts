@@ -6,18 +6,28 @@ import type { ClipRef, EditOperation } from '@/lib/engine/timeline/operations/ed
 import { REMOVE_WORDS, type Intent, type PlanContext } from './intent';
 
 const CUT_WORDS = phrasePattern('cut');
-const KEEP_WORDS = /\b(keep only|only keep|just keep|keep just|use only|only use|just the part|just use)\b|只保留|只要|保留/;
+const KEEP_WORDS = /\b(keep only|only keep|just keep|keep just|use only|only use|just the part|just use)\b|^keep\b|\bkeep (?:from|between|\d|the part|the bit|the section)|只保留|只要|保留/;
 
 function videoNames(ctx: PlanContext) {
   return ctx.uploads.filter((u) => u.kind !== 'audio').map((u) => u.name);
 }
 
-export const trimIntent: Intent = (clause) => {
+export const trimIntent: Intent = (clause, ctx) => {
   const t = clause.text;
+  // "only the first 30 seconds" / "just keep the last 10 s": the rest goes.
+  const only = /\b(?:only|just)\b(?:\s+keep)?\s+(?:the\s+)?(first|last)\s/.test(t) ? findEdgeSeconds(t) : undefined;
+  if (only && (only.edge === 'start' || ctx.videoSeconds)) {
+    const [a, b] = only.edge === 'start' ? [0, only.seconds] : [Math.max(0, ctx.videoSeconds! - only.seconds), ctx.videoSeconds!];
+    return { ops: [{ type: 'keepRange', startSeconds: a, endSeconds: b }], topic: 'video' };
+  }
   const range = findRange(t);
   if (range && KEEP_WORDS.test(t)) return { ops: [{ type: 'keepRange', startSeconds: range[0], endSeconds: range[1] }], topic: 'video' };
   if (!CUT_WORDS.test(t)) return null;
   if (range) return { ops: [{ type: 'cutRange', startSeconds: range[0], endSeconds: range[1] }], topic: 'video' };
+  // "the first and last 2 seconds": both ends, the same length.
+  const both = /\b(?:first|beginning|start)\s+(?:and|&)\s+(?:the\s+)?(?:last|end)\s+(.+)$/.exec(t);
+  const bothSeconds = both ? findEdgeSeconds(`last ${both[1]}`)?.seconds : undefined;
+  if (bothSeconds) return { ops: [{ type: 'trimStart', seconds: bothSeconds }, { type: 'trimEnd', seconds: bothSeconds }], topic: 'video' };
   // "the first 5 s and the last 5 s" asks for both ends.
   const edges = t.split(/\s+(?:and|&|plus)\s+|和|以及/).map(findEdgeSeconds).filter((e) => e !== undefined);
   const ends = [...new Map(edges.map((e) => [e.edge, e])).values()];

@@ -31,11 +31,15 @@ function factor(t: string): number | undefined {
   const times = /(\w+(?:\.\d+)?)\s+times\s+(faster|slower|as fast|speed)/.exec(t);
   if (times && toNumber(times[1]) !== undefined) return times[2] === 'slower' ? 1 / toNumber(times[1])! : toNumber(times[1]);
   const percent = findPercent(t);
+  // "speed up to 200%" names the speed; "speed up by 20%" a change.
+  if (percent !== undefined && /\b(to|at)\s+[\d.]+\s*(%|percent)/.test(t)) return percent;
   if (percent !== undefined) {
     if (/faster|quicker|speed up|up by/.test(t)) return 1 + percent;
     if (/slower|slow down|down by/.test(t)) return Math.max(0.1, 1 - percent);
     return percent;
   }
+  const plain = /\bspeed\s*(?:to|of|at|=|:)?\s*(\d+(?:\.\d+)?)(?!\s*(?:%|s\b|sec))/.exec(t);
+  if (plain && Number(plain[1]) > 0 && Number(plain[1]) <= 16) return Number(plain[1]);
   if (slower) return 0.5;
   if (FASTER.test(t) || /speed (it |this |the \w+ )?up/.test(t)) return 1.5;
   return undefined;

@@ -6,6 +6,9 @@ import type { Intent } from './intent';
 
 function count(t: string): number {
   if (/\btwice\b|两次|两步/.test(t)) return 2;
+  // "undo undo" said in one breath is two.
+  const said = t.match(/\bundo\b|撤销/g)?.length ?? 0;
+  if (said > 1) return Math.min(said, 20);
   const n = /\b(\w+)\s+(?:times|steps|changes|edits)\b|(?:撤销|撤回|回退)\s*([一二两三四五六七八九十\d]+)\s*(?:步|次)/.exec(t);
   const value = n ? toNumber(n[1] ?? n[2]) : undefined;
   return value && Number.isInteger(value) && value >= 1 ? Math.min(value, 20) : 1;

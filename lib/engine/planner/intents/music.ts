@@ -27,7 +27,7 @@ function volumeChange(text: string): Pick<EditOperationOf<'setVolume'>, 'level' 
 }
 
 const OWN_SONG = /\b(my|our|own|uploaded|the one i|i uploaded|i added|i just)\b|我的|上传的|我传的/;
-const NO_MUSIC = /\bno (background )?(music|bgm|songs?|soundtrack)\b|不要(背景)?音乐|不要配乐/;
+const NO_MUSIC = /\bno (background )?(music|bgm|songs?|soundtrack)\b|\b(don'?t|do not|dont) (want|need|like) (the |any )?(background )?(music|bgm|songs?)\b|不要(背景)?音乐|不要配乐|不想要(背景)?音乐/;
 
 function audioUploads(ctx: PlanContext) {
   return ctx.uploads.filter((u) => u.kind === 'audio').map((u) => u.name);

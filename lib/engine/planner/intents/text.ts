@@ -20,7 +20,12 @@ const SIZE: [RegExp, 'small' | 'medium' | 'large' | 'xlarge'][] = [
 ];
 const EDIT_WORDS = /\b(bigger|larger|smaller|change|rename|replace|edit|move|make|longer|shorter|update|fix|instead|enlarge|shrink)\b|改成|改为|换成|放大|缩小|调大|调小|移到|挪到|修改/;
 
-const position = (t: string) => POSITION.find(([p]) => p.test(t))?.[1];
+function position(t: string) {
+  // "move the title up" / "push it down": a direction when something is moved.
+  if (/\b(move|put|shift|push|bring)\b.*\bup\b/.test(t)) return 'top';
+  if (/\b(move|put|shift|push|bring)\b.*\bdown\b/.test(t)) return 'bottom';
+  return POSITION.find(([p]) => p.test(t))?.[1];
+}
 const size = (t: string) => SIZE.find(([p]) => p.test(t))?.[1];
 
 function timing(t: string): Pick<EditOperationOf<'addText'>, 'startSeconds' | 'endSeconds' | 'durationSeconds' | 'anchor'> {
@@ -62,10 +67,12 @@ export const textIntent: Intent = (clause, ctx) => {
     const which = /\b(all|every|everything)\b|所有|全部/.test(t) ? (/\btitles\b/.test(t) ? 'titles' : 'all') : 'latest';
     return { ops: [{ type: 'removeText', which, ...(quoted ? { match: quoted } : {}) }], topic: 'title' };
   }
+  // "put the title lower" with a title there already moves it.
+  const restyle = ctx.hasText && !quoted && /\bthe (title|text|caption)\b/.test(t) && (position(t) || size(t)) && !/\b(add|new|another|write|insert|create|a title)\b/.test(t);
   const adding =
     /\b(add|put|write|overlay|insert|type|place|create|give|include|show|display|new)\b|\bmake (a|an|some)\b|加|添加|写|放(?!大)|打上/.test(t) &&
     !/\b(change|rename|replace|instead)\b|改成|改为|换成/.test(t);
-  if (!adding && EDIT_WORDS.test(t)) {
+  if ((!adding && EDIT_WORDS.test(t)) || restyle) {
     const op: EditOperationOf<'editText'> = { type: 'editText' };
     const changeTo = /\b(to|into|say|says|read|reads)\s+⟦(\d+)⟧|(?:改成|改为|换成)\s*⟦(\d+)⟧/.exec(t);
     if (changeTo) op.text = clause.quotes[clause.quotes.length - 1];

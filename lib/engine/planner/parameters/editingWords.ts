@@ -18,7 +18,7 @@ export const EDITING_WORDS = {
       'where nobody * talking', 'where no one * talking', "where i don't say anything", 'where nothing happens', 'where i pause',
       'spaces between', 'space between', 'downtime',
     ],
-    zh: ['停顿', '停頓', '静音', '沉默', '空白', '气口', '没声音', '没有声音', '卡壳', '发呆', '空档', '空隙', '间隙', '冷场', '不说话', '口癖', '嗯啊'],
+    zh: ['停顿', '停頓', '静音', '沉默', '空白', '气口', '没声音', '没有声音', '没说话', '没人说话', '无声', '不出声', '不说话的', '卡壳', '发呆', '空档', '空隙', '间隙', '冷场', '不说话', '口癖', '嗯啊'],
   },
   /** Background music. */
   music: {
@@ -40,7 +40,7 @@ export const EDITING_WORDS = {
   text: {
     en: [
       'title', 'titles', 'text', 'texts', 'heading', 'headline', 'caption', 'overlay', 'words', 'label', 'lower third', 'banner',
-      'intro card', 'end card', 'title card', 'wording', 'text box', 'callout', 'tittle', 'subtitle text',
+      'intro card', 'end card', 'title card', 'wording', 'text box', 'callout', 'subtitle text',
     ],
     zh: ['标题', '文字', '文本', '字幕', '大字', '一行字', '字'],
   },
@@ -79,7 +79,7 @@ export const EDITING_WORDS = {
   },
   /** The frame shapes, by platform and by name. */
   vertical: {
-    en: ['vertical', 'vertcal', 'verticle', 'portrait', 'portrait mode', 'tiktok', 'tik tok', 'reels', 'reel', 'shorts', 'story', 'stories', 'snapchat', '9:16', '9x16', '9/16', 'phone format', 'upright'],
+    en: ['vertical', 'portrait', 'portrait mode', 'tiktok', 'tik tok', 'reels', 'reel', 'shorts', 'story', 'stories', 'snapchat', '9:16', '9x16', '9/16', 'phone format', 'upright'],
     zh: ['竖屏', '竖版', '竖的', '抖音', '快手', '视频号', '短视频'],
   },
   square: { en: ['square', 'instagram', 'insta', 'ig', 'facebook feed', '1:1', '1x1'], zh: ['方形', '正方形', '方的', '小红书', '方屏'] },

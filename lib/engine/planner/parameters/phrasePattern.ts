@@ -20,7 +20,8 @@ export function phrasePattern(...groups: WordGroup[]): RegExp {
   if (hit) return hit;
   const en = groups.flatMap((g) => EDITING_WORDS[g].en).sort((a, b) => b.length - a.length).map(englishPhrase);
   const zh = groups.flatMap((g) => EDITING_WORDS[g].zh).sort((a, b) => b.length - a.length).map(escape);
-  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${en.join('|')})(?![\p{L}\p{N}])${zh.length ? `|${zh.join('|')}` : ''}`, 'iu');
+  // Latin letters and digits bound a word; Chinese characters do not ("改成9:16").
+  const pattern = new RegExp(String.raw`(?<![\p{Script=Latin}\p{N}])(?:${en.join('|')})(?![\p{Script=Latin}\p{N}])${zh.length ? `|${zh.join('|')}` : ''}`, 'iu');
   cache.set(key, pattern);
   return pattern;
 }

@@ -27,7 +27,7 @@ const STOP = new RegExp(
 
 /** Words that cannot start a text: they continue the request ("add a title at the top", "overlay text titles"). */
 const NOT_A_TEXT_START = new RegExp(
-  String.raw`^(?:that|which|saying|says|say|reading|reads|with|at|from|on|in|for|to|and|or|please|pls|here|there|of|about|over|under|is|it|this|the|a|an|some|to|too|overlay|overlays|titles?|texts?|captions?|cards?|box|music|bgm|song|as|into|instead|bigger|smaller|larger|size|position|font|color|colour)\b`,
+  String.raw`^(?:that|which|saying|says|say|reading|reads|with|at|from|on|in|for|to|and|or|please|pls|here|there|of|about|over|under|is|it|this|the|a|an|some|to|too|overlay|overlays|titles?|texts?|captions?|cards?|box|music|bgm|song|as|into|instead|bigger|smaller|larger|size|position|font|color|colour|lower|higher|up|down|left|right|back|away|first|last|center|centre|middle|top|bottom|again|more|less|bold|italic)\b`,
   'i',
 );
 
@@ -36,7 +36,7 @@ const SHOW_NOUN = String.raw`(?:overlay|show|put|add|write|display|type|insert|p
 const WRITE = String.raw`write\s+(?!(?:a|an|the|some|my|it|that|this|something|text|title)\b)`;
 const CHANGE_TO = String.raw`(?:change|rename|switch|edit|update|set)\s+(?:the\s+|my\s+)?(?:title|text|caption|heading|words)\s+(?:to|into|as)\s+(?:say\s+|read\s+)?`;
 const ZH = String.raw`(?:写着|写上|写成|叫做|内容是|内容为|标题是|标题为|文字是|文字为|显示文字|(?:标题|文字)\s*(?:改成|改为|换成))\s*[：:]?\s*|(?:标题|文字|一行字|字幕|字|显示|叫)\s*[：:]\s*|(?:标题|文字|显示|一行字)\s+|(?<=标题)叫(?!做)`;
-const INTRO = new RegExp(`${SAYS}|${SHOW_NOUN}|${WRITE}|${CHANGE_TO}|${ZH}|(?<!\\d)\\s*[：:]\\s*(?!\\d)`, 'giu');
+const INTRO = new RegExp(`${SAYS}|${SHOW_NOUN}|${WRITE}|${CHANGE_TO}|${ZH}|(?<!\\d)\\s*[：:=]\\s*(?!\\d)`, 'giu');
 const AS_TITLE = /\b(?:put|use|make|set|have)\s+(?!(?:it|this|that|the|a|an|some|my)\b)(.+?)\s+as\s+(?:the|a|an|my)\s+(?:title|text|caption|heading)\b/iu;
 
 const TEXT_NOUN = phrasePattern('text');
@@ -82,7 +82,7 @@ export function liftUnquotedText(masked: MaskedText): MaskedText {
     if (!m) return current;
     const after = m.index + m[0].length;
     from = after;
-    const isColon = /[：:]\s*$/.test(m[0]) && !/[^\s：:]/.test(m[0]);
+    const isColon = /[：:=]\s*$/.test(m[0]) && !/[^\s：:=]/.test(m[0]);
     const before = clauseBefore(current.text, m.index);
     // A colon or "says" only introduces text in a request about text ("title: …", "a caption that reads …").
     if ((isColon || new RegExp(`^(?:${SAYS})$`, 'iu').test(m[0])) && !TEXT_NOUN.test(before.toLowerCase()) && !SHOW_VERB.test(before)) continue;
