@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// No network but the package registries here: Next's telemetry would only time out.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 function say(tag, message) {
   console.log(`[${tag}] ${message}`);
