@@ -97,6 +97,8 @@ export function ensureSystemCommands(tag, needs, why) {
   }
   say(tag, `${commands} not found; ${why}. Installing Debian's ${packages.join(', ')} (about 2 minutes the first time)...`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  // Finish any install a previous run was stopped in the middle of, so a second run never sticks.
+  run(tag, 'dpkg', ['--configure', '-a'], env);
   run(tag, 'apt-get', ['update', '-qq'], env);
   run(tag, 'apt-get', ['install', '-y', '-qq', ...packages], env);
   const still = missing.filter(([command]) => !onPath(command)).map(([command]) => command);
