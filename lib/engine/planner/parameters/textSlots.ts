@@ -40,6 +40,7 @@ const INTRO = new RegExp(`${SAYS}|${SHOW_NOUN}|${WRITE}|${CHANGE_TO}|${ZH}|(?<!\
 const AS_TITLE = /\b(?:put|use|make|set|have)\s+(?!(?:it|this|that|the|a|an|some|my)\b)(.+?)\s+as\s+(?:the|a|an|my)\s+(?:title|text|caption|heading)\b/iu;
 
 const TEXT_NOUN = phrasePattern('text');
+const ONLY_SAYS = new RegExp(`^(?:${SAYS})$`, 'iu');
 const SHOW_VERB = /\b(write|show|display|overlay|put|add|type)\b|写|显示|加/i;
 
 /** The clause before `at`: from the last separator. */
@@ -76,7 +77,8 @@ export function liftUnquotedText(masked: MaskedText): MaskedText {
     current = liftOne(current, start, start + asTitle[1].length, clean(asTitle[1]));
   }
   let from = 0;
-  for (;;) {
+  // Each lift masks one slot; a message has only so many.
+  for (let lifts = 0; lifts < 20; ) {
     INTRO.lastIndex = from;
     const m = INTRO.exec(current.text);
     if (!m) return current;
@@ -85,7 +87,7 @@ export function liftUnquotedText(masked: MaskedText): MaskedText {
     const isColon = /[：:=]\s*$/.test(m[0]) && !/[^\s：:=]/.test(m[0]);
     const before = clauseBefore(current.text, m.index);
     // A colon or "says" only introduces text in a request about text ("title: …", "a caption that reads …").
-    if ((isColon || new RegExp(`^(?:${SAYS})$`, 'iu').test(m[0])) && !TEXT_NOUN.test(before.toLowerCase()) && !SHOW_VERB.test(before)) continue;
+    if ((isColon || ONLY_SAYS.test(m[0])) && !TEXT_NOUN.test(before.toLowerCase()) && !SHOW_VERB.test(before)) continue;
     const rest = current.text.slice(after);
     if (rest.startsWith('⟦') || NOT_A_TEXT_START.test(rest)) continue;
     const span = wordsUntilStop(current.text, after);
@@ -93,5 +95,7 @@ export function liftUnquotedText(masked: MaskedText): MaskedText {
     if (!words || words.length > 200) continue;
     current = liftOne(current, after, after + span.length, words);
     from = 0;
+    lifts++;
   }
+  return current;
 }
