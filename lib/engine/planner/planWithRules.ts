@@ -52,6 +52,23 @@ function readAlternatives(clause: Clause, ctx: PlanContext): string[] | undefine
   return distinct.size >= 2 ? readings.map((r) => r.text) : undefined;
 }
 
+/** "delete the silence and the music": a clause with no verb of its own borrows the one before ("delete the music"). */
+function withVerbOf(previous: string | undefined, clause: string): string | undefined {
+  if (!previous || !/^(?:the|my|a|an|some|all|any)\b/.test(clause)) return undefined;
+  const verb = /^(.*?)\b(?:the|my|a|an|some|all|any)\b/.exec(previous)?.[1].trim();
+  return verb ? `${verb} ${clause}` : undefined;
+}
+
+/** "add a title, that says Hi": the title without words and the words said after it are one title. */
+function mergeDefaultTitle(read: ClauseOps[], plan: Plan, ctx: PlanContext) {
+  const all = read.flatMap((g) => g.ops);
+  const fallback = all.find((op) => op.type === 'addText' && op.text === ctx.defaultTitle);
+  const worded = all.find((op) => op.type === 'addText' && op !== fallback);
+  if (!fallback || !worded || fallback.type !== 'addText' || worded.type !== 'addText') return read;
+  plan.notes = plan.notes.filter((n) => !n.includes(`"${ctx.defaultTitle}"`));
+  return read.map((g) => ({ ...g, ops: g.ops.flatMap((op) => (op === fallback ? [{ ...fallback, ...worded }] : op === worded ? [] : [op])) }));
+}
+
 export function planWithRules(message: string, ctx: PlanContext): Plan {
   const masked = liftUnquotedText(maskQuotes(message));
   const plan: Plan = { operations: [], notUnderstood: [], notes: [], suggestions: [] };
@@ -61,7 +78,10 @@ export function planWithRules(message: string, ctx: PlanContext): Plan {
   for (const part of splitClauses(masked.text)) {
     const clause: Clause = { text: correctSpelling(part.toLowerCase()), quotes: quotesIn(part, masked.quotes) };
     const alternatives = readAlternatives(clause, ctx);
-    const match = alternatives ? { ops: [], topic: topic ?? '', ask: alternatives } : readWithTopic(clause, ctx, topic);
+    const borrowed = withVerbOf(read.at(-1)?.clause, clause.text);
+    const match = alternatives
+      ? { ops: [], topic: topic ?? '', ask: alternatives }
+      : ((borrowed ? readClause({ ...clause, text: borrowed }, ctx) : null) ?? readWithTopic(clause, ctx, topic));
     if (!match || match.ops.length === 0) {
       plan.notUnderstood.push(unmask(part, masked.quotes));
       unsure.push(...(match?.ask ?? []));
@@ -73,7 +93,7 @@ export function planWithRules(message: string, ctx: PlanContext): Plan {
     if (match.ops.some((op) => op.type === 'addMusic')) ctx = { ...ctx, hasMusic: true };
     if (match.ops.some((op) => op.type === 'addText')) ctx = { ...ctx, hasText: true };
   }
-  plan.operations = mergeOperations(read);
+  plan.operations = mergeOperations(mergeDefaultTitle(read, plan, ctx));
   if (plan.notUnderstood.length > 0 || plan.operations.length === 0) {
     plan.suggestions = closestSuggestions(unsure, plan.notUnderstood.length > 0 ? plan.notUnderstood : [message], masked, ctx);
   }

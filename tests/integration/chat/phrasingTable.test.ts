@@ -16,7 +16,8 @@ describe('the phrasing table through the chat API', () => {
     expect(ASKS.length).toBeGreaterThanOrEqual(20);
   });
 
-  test.each(ALL_CASES.map(([setup, say, e]) => [[say].flat().join(' / '), setup, say, e] as const))('%s', async (_name, setup, say, e) => {
+  // Each case has its own project, so cases run side by side (vitest's maxConcurrency), which keeps 277 uploads affordable.
+  test.concurrent.each(ALL_CASES.map(([setup, say, e]) => [[say].flat().join(' / '), setup, say, e] as const))('%s', async (_name, setup, say, e) => {
     const id = await projectWith(app.client, app.fixtures, setup);
     const initial = await timelineOf(app.client, id);
     const afterEach: TimelineView[] = [];

@@ -8,7 +8,9 @@ const POSITION = String.raw`(?:first|last|final|start|beginning|end|ending|top|b
 /** Where unquoted words stop (a lookahead, tried at every character). */
 const STOP = new RegExp(
   [
-    String.raw`\s*[,;!?，。；！？\n]`,
+    // A comma ends the words only before another request ("Hi, title: Hi"); "John Smith, CEO" stays whole.
+    String.raw`\s*[,，](?=\s*(?:${COMMAND}|and\b|then\b|also\b|please\b|pls\b|thanks\b|(?:a |an |the |some )?(?:title|text|caption|music|bgm|song|pauses?|silences?|vertical|square)\b|$)|\s*(?:加|去|删|剪|做|改|配|再|然后|并|放))`,
+    String.raw`\s*[;!?。；！？\n]`,
     String.raw`\.(?:\s|$)`,
     String.raw`\s*⟦`,
     String.raw`\s+(?:from|between|starting|beginning|until|till|since)\s+(?:at\s+)?(?:second\s+)?\d`,
@@ -35,8 +37,11 @@ const SAYS = String.raw`(?:(?:that|which|to)\s+)?(?:says|say|said|saying|reads|r
 const SHOW_NOUN = String.raw`(?:overlay|show|put|add|write|display|type|insert|place|pop|stick|slap)\s+(?:up\s+)?(?:(?:the|a|an|some|my)\s+)?(?:(?:big|small|huge|short|little|new|intro|outro)\s+)?(?:words?|text|title|caption|heading|headline|lower\s+third|label)\s+`;
 const WRITE = String.raw`write\s+(?!(?:a|an|the|some|my|it|that|this|something|text|title)\b)`;
 const CHANGE_TO = String.raw`(?:change|rename|switch|edit|update|set)\s+(?:the\s+|my\s+)?(?:title|text|caption|heading|words)\s+(?:to|into|as)\s+(?:say\s+|read\s+)?`;
-const ZH = String.raw`(?:写着|写上|写成|叫做|内容是|内容为|标题是|标题为|文字是|文字为|显示文字|(?:标题|文字)\s*(?:改成|改为|换成))\s*[：:]?\s*|(?:标题|文字|一行字|字幕|字|显示|叫)\s*[：:]\s*|(?:标题|文字|显示|一行字)\s+|(?<=标题)叫(?!做)`;
-const INTRO = new RegExp(`${SAYS}|${SHOW_NOUN}|${WRITE}|${CHANGE_TO}|${ZH}|(?<!\\d)\\s*[：:=]\\s*(?!\\d)`, 'giu');
+const ZH = String.raw`(?<=(?:开头|结尾|最后|片头|片尾|秒|处|时))显示(?![：:\s到至]|文字)|(?:写着|写上|写成|叫做|内容是|内容为|标题是|标题为|文字是|文字为|显示文字|(?:标题|文字)\s*(?:改成|改为|换成))\s*[：:]?\s*|(?:标题|文字|一行字|字幕|字|显示|叫)\s*[：:]\s*|(?:标题|文字|显示|一行字)\s+|(?<=标题)叫(?!做)`;
+/** "put Hello at the top": a capitalised word right after the verb is the text, unless it names something we edit. */
+const CAPITALISED = String.raw`\b(?:put|show|display)\s+(?=\p{Lu})`;
+const REQUEST_WORDS = phrasePattern('music', 'text', 'pauses', 'vertical', 'square', 'landscape', 'calm', 'upbeat', 'lofi', 'cinematic', 'happy', 'corporate');
+const INTRO = new RegExp(`${SAYS}|${SHOW_NOUN}|${WRITE}|${CHANGE_TO}|${ZH}|${CAPITALISED}|(?<!\\d)\\s*[：:=]\\s*(?!\\d)`, 'giu');
 const AS_TITLE = /\b(?:put|use|make|set|have)\s+(?!(?:it|this|that|the|a|an|some|my)\b)(.+?)\s+as\s+(?:the|a|an|my)\s+(?:title|text|caption|heading)\b/iu;
 
 const TEXT_NOUN = phrasePattern('text');
@@ -83,13 +88,18 @@ export function liftUnquotedText(masked: MaskedText): MaskedText {
     const m = INTRO.exec(current.text);
     if (!m) return current;
     const after = m.index + m[0].length;
-    from = after;
+    from = after > m.index ? after : m.index + 1;
     const isColon = /[：:=]\s*$/.test(m[0]) && !/[^\s：:=]/.test(m[0]);
     const before = clauseBefore(current.text, m.index);
     // A colon or "says" only introduces text in a request about text ("title: …", "a caption that reads …").
     if ((isColon || ONLY_SAYS.test(m[0])) && !TEXT_NOUN.test(before.toLowerCase()) && !SHOW_VERB.test(before)) continue;
     const rest = current.text.slice(after);
-    if (rest.startsWith('⟦') || NOT_A_TEXT_START.test(rest)) continue;
+    // After a colon or "says" anything is text ("title: The Big Day"); after a verb and a noun, some words continue the request.
+    if (rest.startsWith('⟦') || (!isColon && !ONLY_SAYS.test(m[0]) && NOT_A_TEXT_START.test(rest))) continue;
+    // (The match ignores case, so the capital is checked here; a file name is a clip, not text.)
+    const capitalised = /^(?:put|show|display)\s+$/i.test(m[0]);
+    if (capitalised && (!/^\p{Lu}/u.test(rest) || /^\S+\.[a-z0-9]{2,4}\b/i.test(rest))) continue;
+    if ((capitalised && REQUEST_WORDS.test(wordsUntilStop(current.text, after).toLowerCase()))) continue;
     const span = wordsUntilStop(current.text, after);
     const words = clean(span);
     if (!words || words.length > 200) continue;
