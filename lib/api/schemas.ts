@@ -1,9 +1,18 @@
 // The HTTP API's shapes (see DESIGN.md), one zod schema each, shared by server, client and tests.
 import { z } from 'zod';
+import { mediaKindSchema } from '@/lib/engine/media/schema';
+import { timelineViewSchema } from '@/lib/engine/timeline/viewSchema';
 
-/** `subtitle` (SRT, WebVTT, ASS files) extends DESIGN.md's three kinds: captions come from them. */
-export const mediaKindSchema = z.enum(['video', 'audio', 'image', 'subtitle']);
-export type MediaKind = z.infer<typeof mediaKindSchema>;
+// Shapes the engine owns (it must not import this file), part of the HTTP API all the same.
+export { mediaKindSchema, type MediaKind } from '@/lib/engine/media/schema';
+export {
+  timelineSegmentViewSchema,
+  timelineTrackViewSchema,
+  timelineViewSchema,
+  type TimelineTrackView,
+  type TimelineView,
+} from '@/lib/engine/timeline/viewSchema';
+
 
 export const mediaViewSchema = z.object({
   id: z.string(),
@@ -22,36 +31,6 @@ export const mediaViewSchema = z.object({
 });
 export type MediaView = z.infer<typeof mediaViewSchema>;
 
-export const timelineSegmentViewSchema = z.object({
-  id: z.string(),
-  start: z.number(),
-  end: z.number(),
-  sourceId: z.string().optional(),
-  sourceIn: z.number().optional(),
-  sourceOut: z.number().optional(),
-  text: z.string().optional(),
-  volume: z.number().optional(),
-  name: z.string().optional(),
-});
-
-export const timelineTrackViewSchema = z.object({
-  id: z.string(),
-  type: z.enum(['video', 'audio', 'text']),
-  name: z.string(),
-  segments: z.array(timelineSegmentViewSchema),
-});
-
-export const timelineViewSchema = z.object({
-  version: z.number().int(),
-  duration: z.number(),
-  canvas: z.object({ width: z.number(), height: z.number(), fps: z.number() }),
-  summary: z.string(),
-  tracks: z.array(timelineTrackViewSchema),
-  canUndo: z.boolean().optional(),
-  canRedo: z.boolean().optional(),
-});
-export type TimelineView = z.infer<typeof timelineViewSchema>;
-export type TimelineTrackView = z.infer<typeof timelineTrackViewSchema>;
 
 export const exportStatusSchema = z.enum(['queued', 'rendering', 'completed', 'failed', 'canceled']);
 export const exportViewSchema = z.object({

@@ -1,7 +1,7 @@
 // The one interface both editing backends implement; route handlers and the UI only see this.
 import type { ChatEvent, CreditsView, TimelineView } from '@/lib/api/schemas';
 import type { MediaRecord } from '@/lib/engine/media/schema';
-import type { ExportRecord, ProjectRecord } from '@/lib/server/store/types';
+import type { ExportRecord, ProjectRecord } from '@/lib/store/types';
 
 export interface BackendContext {
   ownerId: string;

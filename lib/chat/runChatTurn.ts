@@ -3,7 +3,7 @@ import 'server-only';
 import { nanoid } from 'nanoid';
 import type { ChatEvent } from '@/lib/api/schemas';
 import type { BackendContext, EditingBackend } from '@/lib/backend/types';
-import type { Store } from '@/lib/server/store/types';
+import type { Store } from '@/lib/store/types';
 import { toExportView } from '@/lib/server/views';
 import { errorEvent } from './chatEventStream';
 import { routeMessage, stripExportRequest } from './routeMessage';

@@ -4,7 +4,7 @@ import { nanoid } from 'nanoid';
 import { z } from 'zod';
 import type { BackendContext, ExportFile } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
-import type { ExportRecord } from '@/lib/server/store/types';
+import type { ExportRecord } from '@/lib/store/types';
 import type { NemoDeps } from './nemoDeps';
 import { fetchSnapshot } from './state';
 import { renderStatusSchema, type RenderStatus } from './upstream';

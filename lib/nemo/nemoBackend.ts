@@ -2,13 +2,12 @@
 import 'server-only';
 import type { BackendContext, EditingBackend } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
-import type { Config } from '@/lib/server/config';
-import type { Store } from '@/lib/server/store/types';
+import type { Store } from '@/lib/store/types';
 import { openRunSse, runChatTurn } from './chat';
 import { NemoApiError } from './client';
 import { creditsSchema } from './upstream';
 import { nemoExportFile, refreshNemoExport, startNemoExport } from './exports';
-import { createNemoDeps, type NemoDeps, type NemoOverrides } from './nemoDeps';
+import { createNemoDeps, type NemoConfig, type NemoDeps, type NemoOverrides } from './nemoDeps';
 import { loadProjectState, saveProjectState } from './projectState';
 import { ensureSession, existingSessionId, renewSession, withSession } from './session';
 import { fetchSnapshot } from './state';
@@ -16,7 +15,7 @@ import { uploadFiles } from './upload';
 import { readAdkSignals } from './sse';
 import { toAppError } from './upstreamErrors';
 
-export function createNemoBackend(config: Config, store: Store, overrides: NemoOverrides = {}): EditingBackend {
+export function createNemoBackend(config: NemoConfig, store: Store, overrides: NemoOverrides = {}): EditingBackend {
   const deps = createNemoDeps(config, store, overrides);
 
   /** Every upstream failure leaves here as an AppError in plain words. */

@@ -2,7 +2,7 @@
 import 'server-only';
 import { nanoid } from 'nanoid';
 import type { ProjectDetail, ProjectView } from '@/lib/api/schemas';
-import { getBackend } from '@/lib/backend/selectBackend';
+import { getBackend } from '@/lib/server/context';
 import type { BackendContext } from '@/lib/backend/types';
 import { emptyTimeline } from '@/lib/engine/timeline/schema';
 import { timelineDuration } from '@/lib/engine/timeline/duration';

@@ -2,7 +2,7 @@
 import 'server-only';
 import type { ExportView, MediaView, MessageView, ProjectView } from '@/lib/api/schemas';
 import type { MediaRecord } from '@/lib/engine/media/schema';
-import type { ExportRecord, MessageRecord, ProjectRecord } from './store/types';
+import type { ExportRecord, MessageRecord, ProjectRecord } from '@/lib/store/types';
 
 export function toMediaView(m: MediaRecord): MediaView {
   const base = `/api/projects/${m.projectId}/media/${m.id}`;

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '@/lib/server/store/sqliteStore';
+import { SqliteStore } from '@/lib/store/sqliteStore';
 import { emptyTimeline } from '@/lib/engine/timeline/schema';
-import type { ExportRecord } from '@/lib/server/store/types';
+import type { ExportRecord } from '@/lib/store/types';
 
 let dir: string;
 let store: SqliteStore;

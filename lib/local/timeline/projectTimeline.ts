@@ -1,8 +1,8 @@
 // Reads a project's current timeline with what the view needs (media names, undo/redo state).
 import 'server-only';
 import type { TimelineView } from '@/lib/api/schemas';
-import type { Store, TimelineHead } from '@/lib/server/store/types';
-import { toTimelineView } from './view';
+import type { Store, TimelineHead } from '@/lib/store/types';
+import { toTimelineView } from '@/lib/engine/timeline/view';
 
 export async function mediaNames(store: Store, projectId: string): Promise<Record<string, string>> {
   const media = await store.listMedia(projectId);

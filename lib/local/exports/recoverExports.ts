@@ -2,8 +2,8 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportRecord, Store } from '@/lib/server/store/types';
-import { isUnfinishedExportFile } from './exportPaths';
+import type { ExportRecord, Store } from '@/lib/store/types';
+import { isUnfinishedExportFile } from '@/lib/engine/render/exportPaths';
 
 export const MAX_ATTEMPTS = 3;
 

@@ -1,14 +1,16 @@
-// The default backend: our own engine (planner, timeline store, ffmpeg render worker). No network.
+// The default backend: our own engine (planner, timeline versions, ffmpeg render queue), built from a store and settings. No network.
 import 'server-only';
 import { AppError } from '@/lib/errors';
 import { appendMedia } from '@/lib/engine/timeline/operations/appendMedia';
-import { loadTimelineView, viewOfHead } from '@/lib/engine/timeline/projectTimeline';
-import { runLocalChat } from '@/lib/engine/planner/localChat';
-import { cancelLocalExport, localExportFile, startLocalExport } from '@/lib/engine/render/exportService';
-import type { Store } from '@/lib/server/store/types';
-import type { BackendContext, EditingBackend } from './types';
+import { loadTimelineView, viewOfHead } from '@/lib/local/timeline/projectTimeline';
+import { runLocalChat } from '@/lib/local/chat/localChat';
+import type { ExportQueue, LocalDeps } from '@/lib/local/localDeps';
+import { cancelLocalExport, localExportFile, startLocalExport } from '@/lib/local/exports/exportService';
+import type { BackendContext, EditingBackend } from '@/lib/backend/types';
 
-export function createLocalBackend(store: Store): EditingBackend {
+/** `queue` is the process's render worker (see renderWorker.ts), shared with every bundle through the composition root. */
+export function createLocalBackend(deps: LocalDeps, queue: ExportQueue): EditingBackend {
+  const { store } = deps;
   async function ownedExport(ctx: BackendContext, exportId: string) {
     const record = await store.getExport(exportId);
     if (!record || record.projectId !== ctx.project.id) throw new AppError(404, 'Export not found.');
@@ -18,7 +20,7 @@ export function createLocalBackend(store: Store): EditingBackend {
   return {
     name: 'local',
     hasCredits: false,
-    chat: (ctx, message, signal) => runLocalChat(store, ctx, message, signal),
+    chat: (ctx, message, signal) => runLocalChat(deps, ctx, message, signal),
     async mediaAdded(ctx, media) {
       const head = await store.getTimelineHead(ctx.project.id);
       const next = appendMedia(head.current.timeline, media);
@@ -38,11 +40,11 @@ export function createLocalBackend(store: Store): EditingBackend {
     async credits() {
       return { available: null, frozen: 0, total: null };
     },
-    startExport: (ctx, quality) => startLocalExport(store, ctx.project.id, quality),
+    startExport: (ctx, quality) => startLocalExport(store, queue, ctx.project.id, quality),
     getExport: ownedExport,
     async cancelExport(ctx, exportId) {
       await ownedExport(ctx, exportId);
-      return cancelLocalExport(store, exportId);
+      return cancelLocalExport(store, queue, exportId);
     },
     async exportFile(ctx, exportId) {
       return localExportFile(await ownedExport(ctx, exportId));
