@@ -26,6 +26,8 @@ export interface EditingBackend {
   /** Called after files were stored and probed locally, in upload order. */
   mediaAdded(ctx: BackendContext, media: MediaRecord[]): Promise<void>;
   timeline(ctx: BackendContext): Promise<TimelineView>;
+  /** The project's length in seconds for list views (project cards): from what is stored, no upstream call. */
+  cardDuration(ctx: BackendContext): Promise<number>;
   undo(ctx: BackendContext): Promise<TimelineView | null>;
   redo(ctx: BackendContext): Promise<TimelineView | null>;
   credits(ownerId: string): Promise<CreditsView>;

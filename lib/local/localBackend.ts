@@ -1,6 +1,7 @@
 // The default backend: our own engine (planner, timeline versions, ffmpeg render queue), built from a store and settings. No network.
 import 'server-only';
 import { AppError } from '@/lib/errors';
+import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { appendMedia } from '@/lib/engine/timeline/operations/appendMedia';
 import { loadTimelineView, viewOfHead } from '@/lib/local/timeline/projectTimeline';
 import { runLocalChat } from '@/lib/local/chat/localChat';
@@ -29,6 +30,9 @@ export function createLocalBackend(deps: LocalDeps, queue: ExportQueue): Editing
       await store.commitTimeline(ctx.project.id, next, `Added ${names}`);
     },
     timeline: (ctx) => loadTimelineView(store, ctx.project.id),
+    async cardDuration(ctx) {
+      return timelineDuration((await store.getTimelineHead(ctx.project.id)).current.timeline);
+    },
     async undo(ctx) {
       const head = await store.undo(ctx.project.id);
       return head ? viewOfHead(store, ctx.project.id, head) : null;

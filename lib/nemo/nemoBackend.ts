@@ -8,7 +8,7 @@ import { NemoApiError } from './client';
 import { creditsSchema } from './upstream';
 import { nemoExportFile, refreshNemoExport, startNemoExport } from './exports';
 import { createNemoDeps, type NemoConfig, type NemoDeps, type NemoOverrides } from './nemoDeps';
-import { loadProjectState, saveProjectState } from './projectState';
+import { loadProjectState, readProjectState, saveProjectState } from './projectState';
 import { ensureSession, existingSessionId, renewSession, withSession } from './session';
 import { fetchSnapshot } from './state';
 import { uploadFiles } from './upload';
@@ -61,6 +61,8 @@ export function createNemoBackend(config: NemoConfig, store: Store, overrides: N
         return { ...lastView, summary: `${lastView.summary} (NemoVideo is not answering right now: this is the last timeline seen.)` };
       }
     },
+    // The last timeline seen (saved by every state fetch): a list of cards should not call NemoVideo once per project.
+    cardDuration: async (ctx) => readProjectState(ctx.project).lastView?.duration ?? 0,
     // Undo and redo are words to the agent: NemoVideo keeps the edit history, we show the state after.
     undo: (ctx) => guard(scopeOf(ctx), () => historyStep(deps, ctx, 'undo')),
     redo: (ctx) => guard(scopeOf(ctx), () => historyStep(deps, ctx, 'redo')),

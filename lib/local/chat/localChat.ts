@@ -45,10 +45,11 @@ export async function* runLocalChat(deps: LocalDeps, ctx: BackendContext, messag
   signal.throwIfAborted();
   if (changed) {
     const label = `${edits.map((op) => op.type).join('+')}: ${applied.done.join(' ')}`.slice(0, 500);
-    await store.commitTimeline(projectId, applied.timeline, label, head.current.version);
-    head = await store.getTimelineHead(projectId);
+    const committed = await store.commitTimeline(projectId, applied.timeline, label, head.current.version);
+    // A commit has a parent and clears the redo stack (Store.commitTimeline), so no second read is needed.
+    head = { current: committed, canUndo: true, canRedo: false };
   }
   const sentences = replySentences({ ...plan, plannerNote: plan.plannerNote, history: history.said, done: applied.done, refused: applied.refused });
   for (const [i, sentence] of sentences.entries()) yield { type: 'text', delta: i === 0 ? sentence : ` ${sentence}` };
-  if (changed || history.head) yield { type: 'timeline', timeline: await viewOfHead(store, projectId, head) };
+  if (changed || history.head) yield { type: 'timeline', timeline: await viewOfHead(store, projectId, head, media) };
 }

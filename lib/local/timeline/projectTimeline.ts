@@ -5,14 +5,16 @@ import type { Store, TimelineHead } from '@/lib/store/types';
 import { toTimelineView } from '@/lib/engine/timeline/view';
 
 export async function mediaNames(store: Store, projectId: string): Promise<Record<string, string>> {
-  const media = await store.listMedia(projectId);
-  return Object.fromEntries(media.map((m) => [m.id, m.name]));
+  return namesOf(await store.listMedia(projectId));
 }
 
-export async function viewOfHead(store: Store, projectId: string, head: TimelineHead): Promise<TimelineView> {
+const namesOf = (media: { id: string; name: string }[]) => Object.fromEntries(media.map((m) => [m.id, m.name]));
+
+/** `media` may be passed when the caller already listed it (a chat turn), saving a second read. */
+export async function viewOfHead(store: Store, projectId: string, head: TimelineHead, media?: { id: string; name: string }[]): Promise<TimelineView> {
   return toTimelineView(head.current.timeline, {
     version: head.current.version,
-    mediaNames: await mediaNames(store, projectId),
+    mediaNames: media ? namesOf(media) : await mediaNames(store, projectId),
     canUndo: head.canUndo,
     canRedo: head.canRedo,
   });
