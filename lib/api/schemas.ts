@@ -2,8 +2,12 @@
 import { z } from 'zod';
 import { mediaKindSchema } from '@/lib/engine/media/schema';
 import { timelineViewSchema } from '@/lib/engine/timeline/viewSchema';
+import { exportQualitySchema } from '@/lib/engine/render/exportQuality';
+import { exportStatusSchema } from '@/lib/store/exportJob';
 
-// Shapes the engine owns (it must not import this file), part of the HTTP API all the same.
+// Shapes the engine and the store own (they must not import this file), part of the HTTP API all the same.
+export { exportQualitySchema, type ExportQuality } from '@/lib/engine/render/exportQuality';
+export { exportStatusSchema, type ExportStatus } from '@/lib/store/exportJob';
 export { mediaKindSchema, type MediaKind } from '@/lib/engine/media/schema';
 export {
   timelineSegmentViewSchema,
@@ -32,12 +36,11 @@ export const mediaViewSchema = z.object({
 export type MediaView = z.infer<typeof mediaViewSchema>;
 
 
-export const exportStatusSchema = z.enum(['queued', 'rendering', 'completed', 'failed', 'canceled']);
 export const exportViewSchema = z.object({
   id: z.string(),
   status: exportStatusSchema,
   progress: z.number().min(0).max(1),
-  quality: z.enum(['high', 'preview']).optional(),
+  quality: exportQualitySchema.optional(),
   width: z.number().optional(),
   height: z.number().optional(),
   duration: z.number().optional(),
@@ -99,7 +102,7 @@ export type ChatEvent = z.infer<typeof chatEventSchema>;
 // Request bodies.
 export const createProjectBodySchema = z.object({ title: z.string().trim().min(1).max(200).optional() });
 export const chatBodySchema = z.object({ message: z.string().trim().min(1).max(4000) });
-export const createExportBodySchema = z.object({ quality: z.enum(['high', 'preview']).default('high') });
+export const createExportBodySchema = z.object({ quality: exportQualitySchema.default('high') });
 export const urlImportBodySchema = z.object({ urls: z.array(z.string().url()).min(1).max(10) });
 export const timelineActionBodySchema = z.object({ action: z.enum(['undo', 'redo']) });
 

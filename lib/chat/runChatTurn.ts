@@ -1,4 +1,5 @@
 // One chat turn: store the user's words, route them, answer (export, credits, status, upload, or the backend's edit), store the reply.
+import type { ExportQuality } from '@/lib/api/schemas';
 import 'server-only';
 import { nanoid } from 'nanoid';
 import type { ChatEvent } from '@/lib/api/schemas';
@@ -13,7 +14,7 @@ export interface ChatTurnDeps {
   backend: EditingBackend;
 }
 
-async function* startExport(deps: ChatTurnDeps, ctx: BackendContext, quality: 'high' | 'preview'): AsyncIterable<ChatEvent> {
+async function* startExport(deps: ChatTurnDeps, ctx: BackendContext, quality: ExportQuality): AsyncIterable<ChatEvent> {
   yield { type: 'status', message: 'Starting the export…' };
   const record = await deps.backend.startExport(ctx, quality);
   const what = quality === 'preview' ? 'a quick 540p preview' : 'the 1080p MP4';

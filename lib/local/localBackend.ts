@@ -7,7 +7,7 @@ import { loadTimelineView, viewOfHead } from '@/lib/local/timeline/projectTimeli
 import { runLocalChat } from '@/lib/local/chat/localChat';
 import type { ExportQueue, LocalDeps } from '@/lib/local/localDeps';
 import { cancelLocalExport, localExportFile, startLocalExport } from '@/lib/local/exports/exportService';
-import type { BackendContext, EditingBackend } from '@/lib/backend/types';
+import { backendExport, type BackendContext, type EditingBackend } from '@/lib/backend/types';
 
 /** `queue` is the process's render worker (see renderWorker.ts), shared with every bundle through the composition root. */
 export function createLocalBackend(deps: LocalDeps, queue: ExportQueue): EditingBackend {
@@ -44,11 +44,11 @@ export function createLocalBackend(deps: LocalDeps, queue: ExportQueue): Editing
     async credits() {
       return { available: null, frozen: 0, total: null };
     },
-    startExport: (ctx, quality) => startLocalExport(store, queue, ctx.project.id, quality),
-    getExport: ownedExport,
+    startExport: async (ctx, quality) => backendExport(await startLocalExport(store, queue, ctx.project.id, quality)),
+    getExport: async (ctx, exportId) => backendExport(await ownedExport(ctx, exportId)),
     async cancelExport(ctx, exportId) {
       await ownedExport(ctx, exportId);
-      return cancelLocalExport(store, queue, exportId);
+      return backendExport(await cancelLocalExport(store, queue, exportId));
     },
     async exportFile(ctx, exportId) {
       return localExportFile(await ownedExport(ctx, exportId));

@@ -1,6 +1,6 @@
 // The NemoVideo backend: our EditingBackend on NemoVideo's hosted agent, reached only from the server.
 import 'server-only';
-import type { BackendContext, EditingBackend } from '@/lib/backend/types';
+import { backendExport, type BackendContext, type EditingBackend } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
 import type { Store } from '@/lib/store/types';
 import { openRunSse, runChatTurn } from './chat';
@@ -73,13 +73,14 @@ export function createNemoBackend(config: NemoConfig, store: Store, overrides: N
         );
         return { available: c.available, frozen: c.frozen, total: c.total };
       }),
-    startExport: (ctx, quality) => guard(scopeOf(ctx), () => startNemoExport(deps, ctx, quality)),
-    getExport: (ctx, exportId) => guard(scopeOf(ctx), async () => refreshNemoExport(deps, ctx, await ownedExport(ctx, exportId))),
+    startExport: (ctx, quality) => guard(scopeOf(ctx), async () => backendExport(await startNemoExport(deps, ctx, quality))),
+    getExport: (ctx, exportId) =>
+      guard(scopeOf(ctx), async () => backendExport(await refreshNemoExport(deps, ctx, await ownedExport(ctx, exportId)))),
     async cancelExport(ctx, exportId) {
       const record = await ownedExport(ctx, exportId);
-      if (record.status === 'completed' || record.status === 'failed' || record.status === 'canceled') return record;
+      if (record.status === 'completed' || record.status === 'failed' || record.status === 'canceled') return backendExport(record);
       // NemoVideo has no cancel call: we stop polling and forget the result.
-      return store.updateExport(exportId, { status: 'canceled', finishedAt: new Date(deps.now()).toISOString() });
+      return backendExport(await store.updateExport(exportId, { status: 'canceled', finishedAt: new Date(deps.now()).toISOString() }));
     },
     exportFile: (ctx, exportId) => guard(scopeOf(ctx), async () => nemoExportFile(deps, ctx, await ownedExport(ctx, exportId))),
   };

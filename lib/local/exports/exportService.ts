@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import { nanoid } from 'nanoid';
 import type { ExportFile } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
+import type { ExportQuality } from '@/lib/engine/render/exportQuality';
 import type { ExportRecord, Store } from '@/lib/store/types';
 import type { ExportQueue } from '@/lib/local/localDeps';
 
-export async function startLocalExport(store: Store, queue: ExportQueue, projectId: string, quality: 'high' | 'preview'): Promise<ExportRecord> {
+export async function startLocalExport(store: Store, queue: ExportQueue, projectId: string, quality: ExportQuality): Promise<ExportRecord> {
   const head = await store.getTimelineHead(projectId);
   if (head.current.timeline.video.length === 0) {
     throw new AppError(409, 'The timeline is empty: upload a clip before exporting.');

@@ -37,7 +37,7 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
     await runFfmpeg(buildExportArgs(plan, record.quality), {
       ffmpegPath: tools.ffmpeg,
       signal,
-      onStart: (pid) => void store.updateExport(record.id, { backendState: { pid } }),
+      onStart: (pid) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } }),
       onProgress: ({ outTimeSeconds }) => {
         const now = Date.now();
         if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
