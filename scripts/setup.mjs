@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// No network but the package registries here: Next's telemetry would only time out.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 function say(tag, message) {
   console.log(`[${tag}] ${message}`);
@@ -95,6 +97,8 @@ export function ensureSystemCommands(tag, needs, why) {
   }
   say(tag, `${commands} not found; ${why}. Installing Debian's ${packages.join(', ')} (about 2 minutes the first time)...`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  // Finish any install a previous run was stopped in the middle of, so a second run never sticks.
+  run(tag, 'dpkg', ['--configure', '-a'], env);
   run(tag, 'apt-get', ['update', '-qq'], env);
   run(tag, 'apt-get', ['install', '-y', '-qq', ...packages], env);
   const still = missing.filter(([command]) => !onPath(command)).map(([command]) => command);
