@@ -64,9 +64,20 @@ export const SUPPORTED_FORMATS_TEXT = ERROR_TABLE[4001].message;
 
 const ENGINE_ERROR_CODES = { 'unsupported-media': 4001, 'not-found': 404, conflict: 409 } as const satisfies Record<EngineError['kind'], ErrorCode>;
 
-/** The error as our one shape when it is one of ours (an AppError, or an engine error mapped by kind); else null. */
+/**
+ * The error as our one shape when it is one of ours (an AppError, or an engine error mapped by kind); else null.
+ * Recognised by name too, not only by class: the composition root is shared by Next's separately bundled
+ * copies of this module (route handlers, instrumentation.ts), so a backend's error may come from another
+ * copy's class, which `instanceof` does not see.
+ */
 export function asAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   if (err instanceof EngineError) return new AppError(ENGINE_ERROR_CODES[err.kind], err.message);
+  if (!(err instanceof Error)) return null;
+  const e = err as Error & { code?: unknown; kind?: unknown; fields?: Record<string, string> };
+  if (e.name === 'AppError' && typeof e.code === 'number' && e.code in ERROR_TABLE) return new AppError(e.code as ErrorCode, e.message, e.fields);
+  if (e.name === 'EngineError' && typeof e.kind === 'string' && e.kind in ENGINE_ERROR_CODES) {
+    return new AppError(ENGINE_ERROR_CODES[e.kind as EngineError['kind']], e.message);
+  }
   return null;
 }
