@@ -9,8 +9,9 @@ const num = (n: number) => String(n).padStart(3, '0');
 
 function event(n: number, track: 'V' | 'AA', cut: Cut, recordRate: InterchangeEdit['rate']): string[] {
   const { source } = cut;
-  const srcIn = framesToTimecode(source.startFrame + cut.sourceIn, source.rate);
-  const srcOut = framesToTimecode(source.startFrame + cut.sourceOut, source.rate);
+  // Source timecode at the source's own rate and counting, as it is burnt into the file.
+  const srcIn = framesToTimecode(source.startFrame + cut.sourceIn, source.rate, source.dropFrame);
+  const srcOut = framesToTimecode(source.startFrame + cut.sourceOut, source.rate, source.dropFrame);
   const lines = [
     `${num(n)}  AX       ${track.padEnd(5)} C        ${srcIn} ${srcOut} ${framesToTimecode(cut.recordIn, recordRate)} ${framesToTimecode(cut.recordOut, recordRate)}`,
   ];

@@ -3,7 +3,7 @@ import type { MediaRecord } from '@/lib/engine/media/schema';
 import { segmentPlacements, timelineDuration } from '@/lib/engine/timeline/duration';
 import type { AudioClip, TextItem, Timeline } from '@/lib/engine/timeline/schema';
 import { fadeLengths, musicSpan } from '@/lib/engine/render/musicMix';
-import { framesAt, frameRateOf, timecodeToFrames, type FrameRate } from './rationalTime';
+import { framesAt, frameRateOf, isDropFrameTimecode, timecodeToFrames, type FrameRate } from './rationalTime';
 
 /** What a writer needs to know about one source file. */
 export interface InterchangeSource {
@@ -24,6 +24,8 @@ export interface InterchangeSource {
   durationFrames: number;
   /** The timecode string as the file carries it, or null. */
   startTimecode: string | null;
+  /** Its timecode counts drop-frame (29.97/59.94 with ";"): written back the same way. */
+  dropFrame: boolean;
 }
 
 /** One kept piece of the main track: where it sits (sequence frames) and what it shows (source frames). */
@@ -101,7 +103,7 @@ function uniqueNames(names: string[]): string[] {
 }
 
 /** A probed upload in the terms of the cut list; library music comes as an ExtraAudioFile instead. */
-function factsOf(media: MediaFacts): Omit<InterchangeSource, 'fileName' | 'rate' | 'startFrame' | 'durationFrames'> & { fps: number | null } {
+function factsOf(media: MediaFacts): Omit<InterchangeSource, 'fileName' | 'rate' | 'startFrame' | 'durationFrames' | 'dropFrame'> & { fps: number | null } {
   const { probe } = media;
   return {
     id: media.id,
@@ -120,7 +122,9 @@ function sourceOf(facts: ReturnType<typeof factsOf>, fileName: string, sequenceR
   const { fps, ...rest } = facts;
   const rate = fps ? frameRateOf(fps) : sequenceRate;
   const startFrame = facts.startTimecode ? timecodeToFrames(facts.startTimecode, rate) ?? 0 : 0;
-  return { ...rest, fileName, rate, startFrame, durationFrames: framesAt(facts.durationSeconds, rate) };
+  // Whole frames only: a probe's millisecond rounding must not add a frame the file does not have.
+  const durationFrames = Math.floor((facts.durationSeconds * rate.num) / rate.den + 0.01);
+  return { ...rest, fileName, rate, startFrame, durationFrames, dropFrame: isDropFrameTimecode(facts.startTimecode, rate) };
 }
 
 function musicPieces(clip: AudioClip, source: InterchangeSource, rate: FrameRate, durationSeconds: number, totalFrames: number): MusicPiece[] {

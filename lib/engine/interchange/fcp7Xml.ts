@@ -5,8 +5,9 @@ import { relativeFileUrl, xmlEscape as x } from './xmlText';
 
 const rate = (r: FrameRate) => `<rate><timebase>${timecodeBase(r)}</timebase><ntsc>${isNtsc(r) ? 'TRUE' : 'FALSE'}</ntsc></rate>`;
 
-function timecode(frames: number, r: FrameRate): string {
-  return `<timecode>${rate(r)}<string>${framesToTimecode(frames, r)}</string><frame>${frames}</frame><displayformat>NDF</displayformat></timecode>`;
+function timecode(frames: number, r: FrameRate, dropFrame = false): string {
+  const format = dropFrame ? 'DF' : 'NDF';
+  return `<timecode>${rate(r)}<string>${framesToTimecode(frames, r, dropFrame)}</string><frame>${frames}</frame><displayformat>${format}</displayformat></timecode>`;
 }
 
 /** The first use of a file defines it; later uses refer to it by id (the format's own rule). */
@@ -20,7 +21,7 @@ function fileElement(source: InterchangeSource, ids: Map<InterchangeSource, stri
   const audio = source.hasAudio ? '<audio><samplecharacteristics><depth>16</depth><samplerate>48000</samplerate></samplecharacteristics><channelcount>2</channelcount></audio>' : '';
   return (
     `<file id="${id}"><name>${x(source.fileName)}</name><pathurl>${x(relativeFileUrl(source.fileName))}</pathurl>` +
-    `${rate(source.rate)}<duration>${source.durationFrames}</duration>${timecode(source.startFrame, source.rate)}<media>${video}${audio}</media></file>`
+    `${rate(source.rate)}<duration>${source.durationFrames}</duration>${timecode(source.startFrame, source.rate, source.dropFrame)}<media>${video}${audio}</media></file>`
   );
 }
 

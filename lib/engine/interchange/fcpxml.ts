@@ -79,7 +79,7 @@ function titleClip(cue: TextCue, index: number, parent: Cut, edit: InterchangeEd
   const y = Math.round(TITLE_Y[cue.position] * edit.height);
   return [
     `      <title ref="${ids.title}" lane="${cue.style === 'caption' ? 2 : 1}" offset="${fcpxTime(anchorOffset(parent, cue.recordIn, edit.rate))}" ` +
-      `name="${x(cue.text.slice(0, 60))}" start="0s" duration="${t(cue.recordOut - cue.recordIn, edit.rate)}">`,
+      `name="${x(cue.text.replace(/\s+/g, ' ').slice(0, 60))}" start="0s" duration="${t(cue.recordOut - cue.recordIn, edit.rate)}">`,
     `        <param name="Position" key="9999/999166631/999166633/1/100/101" value="0 ${y}"/>`,
     `        <text><text-style ref="${style}">${x(cue.text)}</text-style></text>`,
     `        <text-style-def id="${style}"><text-style font="Helvetica" fontSize="${TITLE_FONT_SIZE[cue.size]}" fontColor="1 1 1 1" alignment="center"/></text-style-def>`,
@@ -96,17 +96,17 @@ function spineClip(cut: Cut, edit: InterchangeEdit, ids: Ids, anchored: string[]
   // timeline speed while the source advances `speed` times faster.
   const timeMap = retimed
     ? [
-        '        <timeMap>',
-        `          <timept time="${fcpxTime(start)}" value="${fcpxTime(start)}" interp="linear"/>`,
-        `          <timept time="${fcpxTime(addRational(start, duration))}" value="${fcpxTime(framesToRational(cut.source.startFrame + cut.sourceOut, cut.source.rate))}" interp="linear"/>`,
-        '        </timeMap>',
+        '      <timeMap>',
+        `        <timept time="${fcpxTime(start)}" value="${fcpxTime(start)}" interp="linear"/>`,
+        `        <timept time="${fcpxTime(addRational(start, duration))}" value="${fcpxTime(framesToRational(cut.source.startFrame + cut.sourceOut, cut.source.rate))}" interp="linear"/>`,
+        '      </timeMap>',
       ]
     : [];
-  const volume = cut.source.hasAudio && cut.volume !== 1 ? [`        <adjust-volume amount="${decibels(cut.volume)}"/>`] : [];
+  const volume = cut.source.hasAudio && cut.volume !== 1 ? [`      <adjust-volume amount="${decibels(cut.volume)}"/>`] : [];
   const body = [...timeMap, ...volume, ...anchored];
   const open =
     `      <asset-clip ref="${ids.assets.get(cut.source)}" offset="${t(cut.recordIn, rate)}" name="${x(cut.source.fileName)}" ` +
-    `start="${fcpxTime(start)}" duration="${fcpxTime(duration)}" tcFormat="NDF"`;
+    `start="${fcpxTime(start)}" duration="${fcpxTime(duration)}" tcFormat="${cut.source.dropFrame ? 'DF' : 'NDF'}"`;
   return body.length === 0 ? [`${open}/>`] : [`${open}>`, ...body.map((l) => `  ${l}`), '      </asset-clip>'];
 }
 

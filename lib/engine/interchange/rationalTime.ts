@@ -51,14 +51,34 @@ export function fcpxTime(t: Rational): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Non-drop-frame SMPTE timecode of a frame count: "01:00:02:15". */
-export function framesToTimecode(frames: number, rate: FrameRate): string {
+/** Whether timecode at this rate may be drop-frame (29.97 and 59.94 only). */
+export const canDropFrame = (rate: FrameRate): boolean => isNtsc(rate) && timecodeBase(rate) % 30 === 0;
+
+/**
+ * SMPTE timecode of a frame count: "01:00:02:15", or drop-frame "00:59:58;00", which skips
+ * the labels :00 and :01 (:00-:03 at 59.94) each minute except every tenth.
+ */
+export function framesToTimecode(frames: number, rate: FrameRate, dropFrame = false): string {
   const base = timecodeBase(rate);
-  const ff = frames % base;
-  const totalSeconds = Math.floor(frames / base);
+  let labelled = frames;
+  const df = dropFrame && canDropFrame(rate);
+  if (df) {
+    const dropped = base / 15;
+    const perTenMinutes = base * 600 - dropped * 9;
+    const perMinute = base * 60 - dropped;
+    const tens = Math.floor(frames / perTenMinutes);
+    const rest = frames % perTenMinutes;
+    labelled += dropped * 9 * tens + (rest > dropped ? dropped * Math.floor((rest - dropped) / perMinute) : 0);
+  }
+  const ff = labelled % base;
+  const totalSeconds = Math.floor(labelled / base);
   const hh = Math.floor(totalSeconds / 3600) % 24;
-  return `${pad(hh)}:${pad(Math.floor(totalSeconds / 60) % 60)}:${pad(totalSeconds % 60)}:${pad(ff)}`;
+  return `${pad(hh)}:${pad(Math.floor(totalSeconds / 60) % 60)}:${pad(totalSeconds % 60)}${df ? ';' : ':'}${pad(ff)}`;
 }
+
+/** A timecode written with ";" (or ",") before the frames is drop-frame. */
+export const isDropFrameTimecode = (timecode: string | null, rate: FrameRate): boolean =>
+  !!timecode && /[;,]\d+$/.test(timecode.trim()) && canDropFrame(rate);
 
 /**
  * Frame count of a timecode as cameras write it ("01:00:00:00", drop-frame "00:01:00;02"), at
@@ -72,8 +92,7 @@ export function timecodeToFrames(timecode: string, rate: FrameRate): number | nu
   const base = timecodeBase(rate);
   if (min > 59 || s > 59 || ff >= base) return null;
   const labelled = ((h * 60 + min) * 60 + s) * base + ff;
-  const dropFrame = (m[4] === ';' || m[4] === ',') && isNtsc(rate) && base % 30 === 0;
-  if (!dropFrame) return labelled;
+  if (!isDropFrameTimecode(timecode, rate)) return labelled;
   const dropped = base / 15;
   const totalMinutes = h * 60 + min;
   return labelled - dropped * (totalMinutes - Math.floor(totalMinutes / 10));
