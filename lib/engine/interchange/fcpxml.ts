@@ -1,6 +1,6 @@
 // FCPXML 1.10 / 1.11 (Final Cut Pro 10.6+, DaVinci Resolve 18+): rational times, assets with their start timecode.
 import type { Cut, InterchangeEdit, InterchangeSource, MusicPiece, TextCue } from './cutList';
-import { addRational, fcpxTime, framesToRational, type FrameRate, type Rational } from './rationalTime';
+import { addRational, fcpxTime, framesToRational, mulRational, rational, type FrameRate, type Rational } from './rationalTime';
 import { relativeFileUrl, xmlEscape as x } from './xmlText';
 
 export type FcpxmlVersion = '1.10' | '1.11';
@@ -92,13 +92,14 @@ function spineClip(cut: Cut, edit: InterchangeEdit, ids: Ids, anchored: string[]
   const start = clipStart(cut);
   const duration = framesToRational(cut.recordOut - cut.recordIn, rate);
   const retimed = cut.speed !== 1;
-  // A linear timeMap from the clip's first to its last frame: the clip's local time runs at
-  // timeline speed while the source advances `speed` times faster.
+  // A linear timeMap from the clip's first frame to its end: local time runs at timeline speed
+  // while the source advances exactly `speed` times faster (so editors show 200 %, not 197.9 %).
+  const speed = rational(Math.round(cut.speed * 10000), 10000);
   const timeMap = retimed
     ? [
         '      <timeMap>',
         `        <timept time="${fcpxTime(start)}" value="${fcpxTime(start)}" interp="linear"/>`,
-        `        <timept time="${fcpxTime(addRational(start, duration))}" value="${fcpxTime(framesToRational(cut.source.startFrame + cut.sourceOut, cut.source.rate))}" interp="linear"/>`,
+        `        <timept time="${fcpxTime(addRational(start, duration))}" value="${fcpxTime(addRational(start, mulRational(duration, speed)))}" interp="linear"/>`,
         '      </timeMap>',
       ]
     : [];

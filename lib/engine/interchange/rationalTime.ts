@@ -40,7 +40,7 @@ export function rational(n: number, d = 1): Rational {
 }
 export const framesToRational = (frames: number, rate: FrameRate): Rational => rational(frames * rate.den, rate.num);
 export const addRational = (a: Rational, b: Rational): Rational => rational(a.n * b.d + b.n * a.d, a.d * b.d);
-export const subRational = (a: Rational, b: Rational): Rational => rational(a.n * b.d - b.n * a.d, a.d * b.d);
+export const mulRational = (a: Rational, b: Rational): Rational => rational(a.n * b.n, a.d * b.d);
 
 /** FCPXML's time notation: "0s", "5s", "1001/30000s". */
 export function fcpxTime(t: Rational): string {

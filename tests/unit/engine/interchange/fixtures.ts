@@ -39,3 +39,13 @@ export function mixedTimeline(canvas: Canvas, patch: Partial<z.input<typeof time
     ...patch,
   });
 }
+
+export const NAMES: Record<string, string> = Object.fromEntries(MEDIA.map((m) => [m.id, m.name]));
+export const RATES: Record<string, number> = Object.fromEntries(MEDIA.map((m) => [m.name, m.probe.fps ?? 30]));
+/** Exact NTSC rates where the probe rounded them. */
+for (const [name, fps] of Object.entries(RATES)) if (fps === 23.976 || fps === 29.97) RATES[name] = (Math.round(fps * 1.001) * 1000) / 1001;
+
+export const CANVASES = [
+  ['a vertical 30 fps canvas', VERTICAL],
+  ['a 29.97 fps landscape canvas', LANDSCAPE_NTSC],
+] as const;
