@@ -5,6 +5,8 @@ import { appendMedia } from '@/lib/engine/timeline/operations/appendMedia';
 import { loadTimelineView, viewOfHead } from '@/lib/engine/timeline/projectTimeline';
 import { runLocalChat } from '@/lib/engine/planner/localChat';
 import { cancelLocalExport, localExportFile, startLocalExport } from '@/lib/engine/render/exportService';
+import { interchangeBundle, interchangeDownload } from '@/lib/local/interchangeExport';
+import { getConfig } from '@/lib/server/config';
 import type { Store } from '@/lib/server/store/types';
 import type { BackendContext, EditingBackend } from './types';
 
@@ -47,5 +49,7 @@ export function createLocalBackend(store: Store): EditingBackend {
     async exportFile(ctx, exportId) {
       return localExportFile(await ownedExport(ctx, exportId));
     },
+    interchange: (ctx, format, { bundle }) =>
+      bundle ? interchangeBundle(store, ctx.project, format, getConfig().maxUploadBytes) : interchangeDownload(store, ctx.project, format),
   };
 }

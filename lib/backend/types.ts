@@ -1,5 +1,6 @@
 // The one interface both editing backends implement; route handlers and the UI only see this.
 import type { ChatEvent, CreditsView, TimelineView } from '@/lib/api/schemas';
+import type { InterchangeFormat } from '@/lib/engine/interchange/formats';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import type { ExportRecord, ProjectRecord } from '@/lib/server/store/types';
 
@@ -14,6 +15,15 @@ export interface ExportFile {
   contentType: string;
   /** Opens the byte range [start, end] (inclusive) as a web stream. */
   open(range?: { start: number; end: number }): Promise<ReadableStream<Uint8Array>>;
+}
+
+/** The timeline as a file for another editor (or zipped with its media). */
+export interface InterchangeDownload {
+  /** The project title; the route makes a safe file name from it. */
+  baseName: string;
+  extension: string;
+  contentType: string;
+  body: string | ReadableStream<Uint8Array>;
 }
 
 export interface EditingBackend {
@@ -35,4 +45,6 @@ export interface EditingBackend {
   getExport(ctx: BackendContext, exportId: string): Promise<ExportRecord>;
   cancelExport(ctx: BackendContext, exportId: string): Promise<ExportRecord>;
   exportFile(ctx: BackendContext, exportId: string): Promise<ExportFile>;
+  /** The current timeline for Final Cut, Premiere, Resolve, Kdenlive... `bundle` zips the sources with it. */
+  interchange(ctx: BackendContext, format: InterchangeFormat, options: { bundle: boolean }): Promise<InterchangeDownload>;
 }
