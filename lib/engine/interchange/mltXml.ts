@@ -9,10 +9,13 @@ const property = (name: string, value: string | number) => `    <property name="
 
 function profile(edit: InterchangeEdit): string {
   const g = gcd(edit.width, edit.height);
+  // Our export carries no colour tags, so players take HD sizes as BT.709 and smaller ones as
+  // BT.601; the profile says the same, or MLT would convert and shift every colour.
+  const colorspace = Math.min(edit.width, edit.height) >= 720 ? 709 : 601;
   return (
     `  <profile description="${edit.width}x${edit.height} ${Math.round((edit.rate.num / edit.rate.den) * 1000) / 1000} fps" width="${edit.width}" height="${edit.height}" ` +
     `progressive="1" sample_aspect_num="1" sample_aspect_den="1" display_aspect_num="${edit.width / g}" display_aspect_den="${edit.height / g}" ` +
-    `frame_rate_num="${edit.rate.num}" frame_rate_den="${edit.rate.den}" colorspace="709"/>`
+    `frame_rate_num="${edit.rate.num}" frame_rate_den="${edit.rate.den}" colorspace="${colorspace}"/>`
   );
 }
 

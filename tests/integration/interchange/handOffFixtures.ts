@@ -40,9 +40,10 @@ export function makeClips(): string {
   return dir;
 }
 
-/** A small grey thumbnail of the frame shown at `seconds`, for comparing pictures between two renders. */
-export function frameAt(file: string, seconds: number): Buffer {
-  return execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', file, '-ss', seconds.toFixed(4), '-frames:v', '1', '-vf', 'scale=48:48,format=gray', '-f', 'rawvideo', 'pipe:1'], { maxBuffer: 1 << 20 });
+/** A small grey thumbnail of frame number `index` (from 0), for comparing pictures between two renders. */
+export function frameAt(file: string, index: number): Buffer {
+  const filter = `select=eq(n\\,${index}),scale=48:48,format=gray`;
+  return execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', file, '-vf', filter, '-frames:v', '1', '-f', 'rawvideo', 'pipe:1'], { maxBuffer: 1 << 20 });
 }
 
 /** Mean absolute difference of two grey thumbnails, 0..255. */
