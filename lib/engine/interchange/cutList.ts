@@ -132,7 +132,7 @@ function musicPieces(clip: AudioClip, source: InterchangeSource, rate: FrameRate
   if (!span) return [];
   const recordIn = framesAt(span.start, rate);
   const recordOut = Math.min(totalFrames, framesAt(span.start + span.length, rate));
-  const fileFrames = Math.max(1, framesAt(source.durationSeconds, rate));
+  const fileFrames = Math.max(1, source.durationFrames);
   const fades = fadeLengths(clip, span.length);
   const pieces: MusicPiece[] = [];
   for (let at = recordIn; at < recordOut; at += fileFrames) {
