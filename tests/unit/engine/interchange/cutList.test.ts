@@ -33,9 +33,12 @@ describe.each(CANVASES)('the cut list on %s', (_, canvas) => {
   });
 
   test('loops the 7 s song in passes over its file, fading in on the first and out on the last', () => {
+    // A pass is the file's whole frames: 7 s is 209.79 frames at 29.97 fps, so 209.
+    const pass = Math.floor(7 * fps + 0.01);
+    const start = Math.round(0.5 * fps);
     expect(edit.music.map((p) => [p.recordIn, p.recordOut - p.recordIn])).toEqual([
-      [Math.round(0.5 * fps), Math.round(7 * fps)],
-      [Math.round(0.5 * fps) + Math.round(7 * fps), edit.durationFrames - Math.round(0.5 * fps) - Math.round(7 * fps)],
+      [start, pass],
+      [start + pass, edit.durationFrames - start - pass],
     ]);
     expect(edit.music.map((p) => [p.fadeInFrames, p.fadeOutFrames])).toEqual([[Math.round(fps), 0], [0, Math.round(2 * fps)]]);
   });
