@@ -206,6 +206,6 @@ export function buildCutList(
     cuts,
     music,
     texts,
-    sources: [...byId.values()].filter((s) => used.has(s)),
+    sources: [...used],
   };
 }

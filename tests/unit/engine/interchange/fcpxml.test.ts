@@ -72,3 +72,14 @@ describe.each(CANVASES)('FCPXML on %s', (_, canvas) => {
     expect(xpath(file, '//media-rep/@src').map(decodeURIComponent)).toEqual(MEDIA.map((m) => `./${m.name}`));
   });
 });
+
+test('a still and a library track still make a valid FCPXML 1.10', () => {
+  const still = { id: 'photo', name: 'photo.png', probe: { ...MEDIA[3].probe, kind: 'image' as const, fps: null, duration: 0, hasAudio: false, startTimecode: null } };
+  const timeline = mixedTimeline({ width: 1080, height: 1920, fps: 30 }, {
+    video: [{ id: 'p', sourceId: 'photo', in: 0, out: 3 }, { id: 'c', sourceId: 'cam25', in: 1, out: 2 }],
+    audio: [{ id: 'm', name: 'Lo-fi Morning', source: { kind: 'library', trackId: 'lofi' } }],
+  });
+  const edit = buildCutList(timeline, [...MEDIA, still], { title: 'Still', extraAudio: [{ key: 'library:lofi', fileName: 'Lo-fi Morning.wav', durationSeconds: 30 }] });
+  expect(edit.sources.map((s) => s.fileName)).toEqual(['photo.png', 'b-roll 25.mp4', 'Lo-fi Morning.wav']);
+  expect(validate(writeTemp('still.fcpxml', writeInterchange(edit, 'fcpxml')), DTDS.fcpxml)).toBe('');
+});
