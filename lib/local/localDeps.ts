@@ -8,6 +8,8 @@ export interface LocalSettings {
   dataDir: string;
   /** How many exports render at once. */
   renderConcurrency: number;
+  /** The per-file upload cap, which also caps a zip of a project's media for other editors. */
+  maxUploadBytes: number;
 }
 
 export interface LocalDeps {

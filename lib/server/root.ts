@@ -30,7 +30,7 @@ export function buildRoot(config: Config, store: Store = new SqliteStore(path.jo
   }
   const deps: LocalDeps = {
     store,
-    settings: { dataDir: config.DATA_DIR, renderConcurrency: config.RENDER_CONCURRENCY },
+    settings: { dataDir: config.DATA_DIR, renderConcurrency: config.RENDER_CONCURRENCY, maxUploadBytes: config.maxUploadBytes },
     tools,
     planner,
   };

@@ -18,6 +18,11 @@ export const probeResultSchema = z.object({
   hasVideo: z.boolean(),
   videoCodec: z.string().nullable(),
   audioCodec: z.string().nullable(),
+  /**
+   * The source's start timecode as the file carries it ("01:00:00:00"; ";" before the frames
+   * for drop-frame), so editors relink to the right frames. Optional: files probed before it was read lack it.
+   */
+  startTimecode: z.string().nullish(),
 });
 export type ProbeResult = z.infer<typeof probeResultSchema>;
 
