@@ -6,19 +6,30 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { ChatEvent, TimelineView } from '@/lib/api/schemas';
 import { routeMessage, stripExportRequest } from '@/lib/chat/routeMessage';
 import type { MediaRecord, ProbeResult } from '@/lib/engine/media/schema';
-import { runLocalChat } from '@/lib/engine/planner/localChat';
+import { rulePlanner } from '@/lib/engine/planner/planner';
 import { planWithRules } from '@/lib/engine/planner/planWithRules';
 import { planContextOf } from '@/lib/engine/planner/planContext';
 import { SUGGESTION_CATALOGUE } from '@/lib/engine/planner/suggestions';
-import { loadTimelineView } from '@/lib/engine/timeline/projectTimeline';
 import { appendMedia } from '@/lib/engine/timeline/operations/appendMedia';
 import { emptyTimeline } from '@/lib/engine/timeline/schema';
-import { SqliteStore } from '@/lib/server/store/sqliteStore';
+import { runLocalChat } from '@/lib/local/chat/localChat';
+import type { LocalDeps } from '@/lib/local/localDeps';
+import { loadTimelineView } from '@/lib/local/timeline/projectTimeline';
+import { SqliteStore } from '@/lib/store/sqliteStore';
 import { ALL_CASES, APPLIED_ONCE, ASKS } from '@/tests/phrasings/cases';
 import { checkOutcome, type Setup } from '@/tests/phrasings/expectations';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'in-video-phrasings-'));
 const store = new SqliteStore(path.join(dir, 'db.sqlite'));
+// The local backend's chat with the rule planner; nothing here renders, so no binaries are located.
+const deps: LocalDeps = {
+  store,
+  settings: { dataDir: dir, renderConcurrency: 1, maxUploadBytes: 1 },
+  tools: () => {
+    throw new Error('no ffmpeg in the pure mirror');
+  },
+  planner: rulePlanner,
+};
 afterAll(async () => {
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -68,7 +79,7 @@ async function say(ctx: { ownerId: string; project: Awaited<ReturnType<typeof st
   const route = routeMessage(message);
   if (route.kind !== 'edit') return [{ type: 'text', delta: route.kind }];
   const events: ChatEvent[] = [];
-  for await (const e of runLocalChat(store, ctx, route.exportAfter ? stripExportRequest(message) : message, new AbortController().signal)) events.push(e);
+  for await (const e of runLocalChat(deps, ctx, route.exportAfter ? stripExportRequest(message) : message, new AbortController().signal)) events.push(e);
   return events;
 }
 
