@@ -1,5 +1,5 @@
 // The phrasing table (tests/phrasings/cases.ts) through POST /api/projects/:id/chat on real media: what each message did to the timeline.
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { ChatEvent, MediaView, TimelineView } from '@/lib/api/schemas';
 import { ALL_CASES, APPLIED_ONCE, ASKS } from '@/tests/phrasings/cases';
 import { checkOutcome } from '@/tests/phrasings/expectations';
@@ -8,6 +8,10 @@ import { cancelExports, expectWellFormed, projectWith, replyText, timelineOf, us
 const suggestionsOf = (events: ChatEvent[]) => events.flatMap((e) => (e.type === 'suggestions' ? e.items : []));
 
 const app = useChatApp();
+// The session cookie is set by the first request: made once here, so concurrent cases do not each start their own session.
+beforeAll(async () => {
+  await app.client.createProject();
+});
 
 describe('the phrasing table through the chat API', () => {
   test('has at least 200 cases, 20 applied-once and 20 asking ones', () => {
