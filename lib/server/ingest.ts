@@ -9,7 +9,9 @@ import { analyseAudio } from '@/lib/engine/media/analyseAudio';
 import { makeThumbnail } from '@/lib/engine/media/makeThumbnail';
 import { incomingPath, projectMediaDir, storedMediaPath, thumbnailPath } from '@/lib/engine/media/mediaPaths';
 import { probeMedia } from '@/lib/engine/media/probeMedia';
+import { probeVideoIndex } from '@/lib/engine/media/probeVideoIndex';
 import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
+import { binaries } from './binaries';
 import { getConfig } from './config';
 import { getStore } from './context';
 import { receiveMultipart, removeFiles, type ReceivedFile } from './upload/receiveMultipart';
@@ -80,6 +82,8 @@ export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[]): P
       const poster = thumbnailPath(stored);
       created.push(poster);
       const hasThumbnail = await makeThumbnail(stored, poster, probe);
+      // Keyframes for fast export, read once here rather than at every export.
+      const videoIndex = probe.kind === 'video' ? await probeVideoIndex(binaries().ffprobe.path, stored) : null;
       records.push(
         mediaRecordSchema.parse({
           id: file.id,
@@ -92,6 +96,7 @@ export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[]): P
           peaks: audio?.peaks ?? null,
           hasThumbnail,
           createdAt: new Date().toISOString(),
+          videoIndex,
         }),
       );
     }

@@ -1,6 +1,7 @@
 // What we know about an uploaded file after probing it once; stored with the project.
 import { z } from 'zod';
 import { mediaKindSchema } from '@/lib/api/schemas';
+import { videoIndexSchema } from './videoIndex';
 
 export const probeResultSchema = z.object({
   kind: mediaKindSchema,
@@ -38,5 +39,7 @@ export const mediaRecordSchema = z.object({
   peaks: z.array(z.number()).nullable(),
   hasThumbnail: z.boolean(),
   createdAt: z.string(),
+  /** Keyframes and bitstream facts for fast export; null for non-video media and files stored before it existed. */
+  videoIndex: videoIndexSchema.nullish(),
 });
 export type MediaRecord = z.infer<typeof mediaRecordSchema>;

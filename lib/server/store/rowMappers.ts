@@ -38,6 +38,7 @@ export const toMedia = (r: Row): MediaRecord =>
     peaks: parseJson(r.peaks),
     hasThumbnail: r.has_thumbnail === 1,
     createdAt: r.created_at,
+    videoIndex: parseJson(r.video_index),
   });
 
 export const toExport = (r: Row): ExportRecord =>
@@ -60,6 +61,8 @@ export const toExport = (r: Row): ExportRecord =>
     updatedAt: r.updated_at,
     startedAt: r.started_at ?? null,
     finishedAt: r.finished_at ?? null,
+    render: r.render ?? null,
+    renderReason: r.render_reason ?? null,
   });
 
 export const toVersion = (r: Row): TimelineVersion => ({
@@ -75,5 +78,5 @@ export const EXPORT_COLUMNS: Record<string, string> = {
   status: 'status', progress: 'progress', quality: 'quality', timelineVersion: 'timeline_version',
   width: 'width', height: 'height', duration: 'duration', size: 'size', path: 'path', error: 'error',
   attempts: 'attempts', backendState: 'backend_state', updatedAt: 'updated_at', startedAt: 'started_at',
-  finishedAt: 'finished_at',
+  finishedAt: 'finished_at', render: 'render', renderReason: 'render_reason',
 };
