@@ -5,8 +5,16 @@ import { appendMedia } from '@/lib/engine/timeline/operations/appendMedia';
 import { loadTimelineView, viewOfHead } from '@/lib/engine/timeline/projectTimeline';
 import { runLocalChat } from '@/lib/engine/planner/localChat';
 import { cancelLocalExport, localExportFile, startLocalExport } from '@/lib/engine/render/exportService';
+import { getConfig } from '@/lib/server/config';
 import type { Store } from '@/lib/server/store/types';
 import type { BackendContext, EditingBackend } from './types';
+
+/** Why an export must encode every frame before it starts, or null to let the render decide. */
+function fullRenderReason(forceFull: boolean | undefined): string | null {
+  if (forceFull) return 'full quality was asked for';
+  if (getConfig().FAST_EXPORT === '0') return 'fast export is turned off on this server (FAST_EXPORT=0)';
+  return null;
+}
 
 export function createLocalBackend(store: Store): EditingBackend {
   async function ownedExport(ctx: BackendContext, exportId: string) {
@@ -38,7 +46,7 @@ export function createLocalBackend(store: Store): EditingBackend {
     async credits() {
       return { available: null, frozen: 0, total: null };
     },
-    startExport: (ctx, quality) => startLocalExport(store, ctx.project.id, quality),
+    startExport: (ctx, quality, options) => startLocalExport(store, ctx.project.id, quality, fullRenderReason(options?.forceFull)),
     getExport: ownedExport,
     async cancelExport(ctx, exportId) {
       await ownedExport(ctx, exportId);

@@ -30,7 +30,8 @@ export interface EditingBackend {
   redo(ctx: BackendContext): Promise<TimelineView | null>;
   credits(ownerId: string): Promise<CreditsView>;
 
-  startExport(ctx: BackendContext, quality: 'high' | 'preview'): Promise<ExportRecord>;
+  /** `forceFull` skips fast export (the local backend's copy of unchanged stretches). */
+  startExport(ctx: BackendContext, quality: 'high' | 'preview', options?: { forceFull?: boolean }): Promise<ExportRecord>;
   /** The export's current record; a remote backend may refresh it from upstream first. */
   getExport(ctx: BackendContext, exportId: string): Promise<ExportRecord>;
   cancelExport(ctx: BackendContext, exportId: string): Promise<ExportRecord>;

@@ -28,6 +28,8 @@ export const configSchema = z
     FFPROBE_PATH: optionalString,
     MAX_UPLOAD_MB: intFromEnv(500),
     RENDER_CONCURRENCY: intFromEnv(1),
+    /** "0" makes every export encode every frame (no copying of unchanged stretches). */
+    FAST_EXPORT: z.enum(['0', '1']).default('1'),
     URL_IMPORT_TIMEOUT_MS: intFromEnv(120_000),
     /** Lets tests import from a fake server on loopback; never set in production. */
     URL_IMPORT_ALLOW_LOOPBACK: z.enum(['0', '1']).default('0'),

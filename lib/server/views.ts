@@ -42,6 +42,8 @@ export function toExportView(e: ExportRecord, urlBase = `/api/projects/${e.proje
     ...(e.error ? { error: e.error } : {}),
     createdAt: e.createdAt,
     etaSeconds: etaSeconds(e),
+    ...(e.render ? { render: e.render } : {}),
+    ...(e.render === 'full' && e.renderReason ? { renderReason: e.renderReason } : {}),
   };
 }
 

@@ -8,7 +8,8 @@ import { AppError } from '@/lib/errors';
 import type { ExportRecord, Store } from '@/lib/server/store/types';
 import { renderWorker } from './renderWorker';
 
-export async function startLocalExport(store: Store, projectId: string, quality: 'high' | 'preview'): Promise<ExportRecord> {
+/** `fullReason` set: the export skips fast export, and the record says why. */
+export async function startLocalExport(store: Store, projectId: string, quality: 'high' | 'preview', fullReason: string | null = null): Promise<ExportRecord> {
   const head = await store.getTimelineHead(projectId);
   if (head.current.timeline.video.length === 0) {
     throw new AppError(409, 'The timeline is empty: upload a clip before exporting.');
@@ -34,6 +35,8 @@ export async function startLocalExport(store: Store, projectId: string, quality:
     updatedAt: now,
     startedAt: null,
     finishedAt: null,
+    render: fullReason ? 'full' : null,
+    renderReason: fullReason,
   };
   await store.createExport(record);
   renderWorker(store).kick();

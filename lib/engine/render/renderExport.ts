@@ -4,11 +4,13 @@ import fs from 'node:fs/promises';
 import { FfmpegError, runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
 import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { AppError } from '@/lib/errors';
+import { binaries } from '@/lib/server/binaries';
 import type { ExportRecord, Store } from '@/lib/server/store/types';
 import { buildExportArgs } from './buildExportArgs';
 import { exportPaths } from './exportPaths';
 import { prepareRender } from './prepareRender';
 import { probeOutput } from './probeOutput';
+import { tryFastExport } from './smart/fastExport';
 
 const PROGRESS_INTERVAL_MS = 500;
 
@@ -29,16 +31,27 @@ export async function renderExport(store: Store, record: ExportRecord, dataDir: 
     const plan = await prepareRender(store, record, paths);
     const duration = timelineDuration(plan.timeline);
     let lastWrite = 0;
-    await runFfmpeg(buildExportArgs(plan, record.quality), {
+    const report = (fraction: number) => {
+      const now = Date.now();
+      if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
+      lastWrite = now;
+      void store.updateExport(record.id, { progress: Math.min(0.99, Math.max(0, fraction)) });
+    };
+    // Fast export first where it may apply; it leaves no file behind when the full render must run.
+    const { ffmpeg, ffprobe } = binaries();
+    const choice = await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, {
+      ffmpegPath: ffmpeg.path,
+      ffprobePath: ffprobe.path,
       signal,
-      onStart: (pid) => void store.updateExport(record.id, { backendState: { pid } }),
-      onProgress: ({ outTimeSeconds }) => {
-        const now = Date.now();
-        if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
-        lastWrite = now;
-        void store.updateExport(record.id, { progress: Math.min(0.99, Math.max(0, outTimeSeconds / duration)) });
-      },
+      onProgress: report,
     });
+    if (choice.render === 'full') {
+      await runFfmpeg(buildExportArgs(plan, record.quality), {
+        signal,
+        onStart: (pid) => void store.updateExport(record.id, { backendState: { pid } }),
+        onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration),
+      });
+    }
     const info = await probeOutput(paths.partial);
     signal.throwIfAborted();
     // A cancel that landed while ffmpeg was finishing wins over the finished file.
@@ -52,6 +65,8 @@ export async function renderExport(store: Store, record: ExportRecord, dataDir: 
       height: info.height,
       duration: info.duration,
       size: info.size,
+      render: choice.render,
+      renderReason: choice.reason,
       error: null,
       backendState: null,
       finishedAt: new Date().toISOString(),
