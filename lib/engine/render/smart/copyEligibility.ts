@@ -27,10 +27,10 @@ export function copyRefusal(source: SmartSource, out: OutputSize): string | null
   if (source.probe.kind !== 'video') return `${name} is not a video`;
   if (!index) return `${name} has no keyframe index (it was uploaded before fast export existed)`;
   if (!index.constantFrameRate) return `${name} has a variable frame rate`;
+  if (index.fps !== out.fps) return `${name} runs at ${index.fps ?? 'an unknown'} fps, the export at ${out.fps}`;
   if (index.codec !== 'h264') return `${name} is ${index.codec.toUpperCase()}, not H.264 like the export`;
   if (index.profile !== 'High') return `${name} is H.264 ${index.profile ?? 'of unknown profile'}, not High like the export`;
   if (index.pixFmt !== 'yuv420p') return `${name} stores ${index.pixFmt ?? 'unknown'} pixels, not yuv420p like the export`;
-  if (index.fps !== out.fps) return `${name} runs at ${index.fps ?? 'an unknown'} fps, the export at ${out.fps}`;
   if (index.width !== out.width || index.height !== out.height || index.rotation !== 0) {
     return `${name} is ${index.width}x${index.height}${index.rotation ? ` turned ${index.rotation}°` : ''}, the export ${out.width}x${out.height}`;
   }
