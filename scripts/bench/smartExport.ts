@@ -12,10 +12,15 @@ const SOURCE_SECONDS = Number(process.env.BENCH_SMART_SECONDS || 300);
 /**
  * talk-1080p.mp4 (H.264 High yuv420p 1920x1080 30 fps, a keyframe every 2 s, real speech with
  * pauses) played back to back by stream copy: a long talk in seconds, with the source's GOPs.
+ * The concat list pins each copy to exactly 60 s (its 1800 frames), so the picture stays at a
+ * constant rate across the seams (-stream_loop would offset by the slightly longer sound).
  */
 function makeTalk(dir: string): string {
   const file = path.join(dir, `talk-${SOURCE_SECONDS}s-1080p.mp4`);
-  ffmpeg(['-stream_loop', String(Math.ceil(SOURCE_SECONDS / 60) - 1), '-i', mediaFile('talk-1080p.mp4'), '-t', String(SOURCE_SECONDS), '-c', 'copy', file]);
+  const list = path.join(dir, 'talk.ffconcat');
+  const entry = `file '${mediaFile('talk-1080p.mp4')}'\noutpoint 60\nduration 60\n`;
+  fs.writeFileSync(list, `ffconcat version 1.0\n${entry.repeat(Math.ceil(SOURCE_SECONDS / 60))}`);
+  ffmpeg(['-f', 'concat', '-safe', '0', '-i', list, '-t', String(SOURCE_SECONDS), '-c', 'copy', file]);
   return file;
 }
 
