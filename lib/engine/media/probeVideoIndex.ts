@@ -1,5 +1,6 @@
 // Reads a video's keyframe index once, at upload; a file we cannot index simply never takes the fast export path.
 import 'server-only';
+import type { Tools } from '@/lib/engine/ffmpeg/tools';
 import { runTool } from './runTool';
 import { buildVideoIndexArgs, parseVideoIndex, type VideoIndex } from './videoIndex';
 
@@ -7,12 +8,12 @@ const INDEX_TIMEOUT_MS = 120_000;
 // One packet line is ~60 bytes of JSON: this covers an hour at 60 fps.
 const INDEX_MAX_BYTES = 64 * 1024 * 1024;
 
-export async function probeVideoIndex(ffprobePath: string, file: string): Promise<VideoIndex | null> {
+export async function probeVideoIndex(tools: Tools, file: string): Promise<VideoIndex | null> {
   const chunks: Buffer[] = [];
   let bytes = 0;
   const controller = new AbortController();
   try {
-    const result = await runTool(ffprobePath, buildVideoIndexArgs(file), {
+    const result = await runTool(tools.ffprobe, buildVideoIndexArgs(file), {
       timeoutMs: INDEX_TIMEOUT_MS,
       signal: controller.signal,
       onStdout: (chunk) => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteStore } from '@/lib/server/store/sqliteStore';
+import { SqliteStore } from '@/lib/store/sqliteStore';
 import { ApiClient } from '../../helpers/client';
 import { ffprobe } from '../../helpers/ffprobe';
 import { mediaFile } from '../../helpers/paths';

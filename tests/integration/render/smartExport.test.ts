@@ -12,7 +12,7 @@ import { buildExportArgs } from '@/lib/engine/render/buildExportArgs';
 import { fontFiles } from '@/lib/engine/render/fonts';
 import { outputSize } from '@/lib/engine/render/outputFormat';
 import { layoutTimelineTexts, type RenderPlan } from '@/lib/engine/render/renderPlan';
-import { tryFastExport } from '@/lib/engine/render/smart/fastExport';
+import { tryFastExport } from '@/lib/local/exports/fastExport';
 import { planRuns } from '@/lib/engine/render/smart/planRuns';
 import { lumaPsnr } from '@/lib/engine/render/smart/verifyJoined';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
@@ -21,6 +21,7 @@ import { FFMPEG, FFPROBE, ffprobe } from '../../helpers/ffprobe';
 import { mediaFile } from '../../helpers/paths';
 import { decodeErrors, frameTimes, lumaFrames } from './smartChecks';
 
+const TOOLS = { ffmpeg: FFMPEG, ffprobe: FFPROBE };
 let dir: string;
 const media: Record<string, MediaRecord> = {};
 
@@ -30,7 +31,7 @@ async function record(id: string, file: string): Promise<MediaRecord> {
   if (!parsed.ok) throw new Error(parsed.reason);
   return {
     id, projectId: 'p', name: path.basename(file), path: file, size: fs.statSync(file).size, probe: parsed.probe,
-    analysis: null, peaks: null, hasThumbnail: false, createdAt: '', videoIndex: parsed.probe.kind === 'video' ? await probeVideoIndex(FFPROBE, file) : null,
+    analysis: null, peaks: null, hasThumbnail: false, createdAt: '', videoIndex: parsed.probe.kind === 'video' ? await probeVideoIndex(TOOLS, file) : null,
   };
 }
 
@@ -80,7 +81,7 @@ function plan(t: Timeline, name: string): RenderPlan {
 
 async function renderBoth(t: Timeline, name: string) {
   const smartPlan = plan(t, `${name}-smart`);
-  const choice = await tryFastExport({ id: name, quality: 'high' }, smartPlan, Object.values(media), path.join(dir, `${name}-work`), { ffmpegPath: FFMPEG, ffprobePath: FFPROBE });
+  const choice = await tryFastExport({ id: name, quality: 'high' }, smartPlan, Object.values(media), path.join(dir, `${name}-work`), { tools: TOOLS });
   const fullPlan = plan(t, `${name}-full`);
   await runFfmpeg(buildExportArgs(fullPlan, 'high'), { ffmpegPath: FFMPEG });
   return { choice, smart: smartPlan.outputPath, full: fullPlan.outputPath, frames: Math.round(timelineDuration(t) * 30) };
@@ -182,7 +183,7 @@ describe('fast export on real media', () => {
   it('a variable-frame-rate phone clip goes the full way, and says why', async () => {
     const t = timeline({ video: [{ id: 'p', sourceId: 'phone', in: 0, out: 2.2 }] });
     const p = plan(t, 'phone');
-    const choice = await tryFastExport({ id: 'phone', quality: 'high' }, p, Object.values(media), path.join(dir, 'phone-work'), { ffmpegPath: FFMPEG, ffprobePath: FFPROBE });
+    const choice = await tryFastExport({ id: 'phone', quality: 'high' }, p, Object.values(media), path.join(dir, 'phone-work'), { tools: TOOLS });
     // Its timestamps step as 29.97 fps needs (20 or 21 ticks of 1/600 s), so the refusal is its rate.
     expect(choice).toEqual({ render: 'full', reason: '"iphone-rotated-vfr.mov" runs at 29.97 fps, the export at 30' });
     expect(fs.existsSync(p.outputPath)).toBe(false);
@@ -193,7 +194,7 @@ describe('fast export on real media', () => {
   it('an HEVC clip goes the full way, and says why', async () => {
     const t = timeline({ video: [{ id: 'h', sourceId: 'hevc', in: 0, out: 2 }] });
     const p = plan(t, 'hevc');
-    const choice = await tryFastExport({ id: 'hevc', quality: 'high' }, p, Object.values(media), path.join(dir, 'hevc-work'), { ffmpegPath: FFMPEG, ffprobePath: FFPROBE });
+    const choice = await tryFastExport({ id: 'hevc', quality: 'high' }, p, Object.values(media), path.join(dir, 'hevc-work'), { tools: TOOLS });
     expect(choice).toEqual({ render: 'full', reason: '"testsrc-hevc.mp4" is HEVC, not H.264 like the export' });
     await runFfmpeg(buildExportArgs(p, 'high'), { ffmpegPath: FFMPEG });
     expectExportShape(p.outputPath, 60);
