@@ -21,3 +21,18 @@ export function pauseSettings(partial: Partial<PauseSettings> = {}): PauseSettin
   const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
   return { ...DEFAULT_PAUSE_SETTINGS, ...defined };
 }
+
+/**
+ * The voice model's thresholds for a belowSpeechDb: the default 27 dB gives HYSTERESIS_DEFAULT; "aggressive" (lower dB)
+ * asks for more confidence before calling a window speech, "gentle" (higher dB) for less.
+ */
+export function hysteresisFor(belowSpeechDb: number): { onset: number; offset: number } {
+  const step = (DEFAULT_PAUSE_SETTINGS.belowSpeechDb - belowSpeechDb) / 11;
+  const onset = clamp(HYSTERESIS_DEFAULT.onset + step * 0.2, 0.1, 0.9);
+  const offset = clamp(HYSTERESIS_DEFAULT.offset + step * 0.15, 0.05, onset);
+  return { onset: round2(onset), offset: round2(offset) };
+}
+
+export const HYSTERESIS_DEFAULT = { onset: 0.5, offset: 0.35 };
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+const round2 = (v: number) => Math.round(v * 100) / 100;
