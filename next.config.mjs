@@ -6,9 +6,8 @@ const nextConfig = {
     'busboy',
     '@ffmpeg-installer/ffmpeg',
     '@ffprobe-installer/ffprobe',
-    // The speech model: onnxruntime-web loads its .wasm beside its own files, and the model file is read from its package.
+    // The speech model's runtime loads its .wasm from beside its own files.
     'onnxruntime-web',
-    '@ricky0123/vad-web',
   ],
   poweredByHeader: false,
   // `npm test` runs tsc over the whole tree first; the build does not repeat it.

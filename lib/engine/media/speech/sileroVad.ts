@@ -1,6 +1,7 @@
 // Silero VAD v5 (the model file @ricky0123/vad-web ships) run by onnxruntime-web's WebAssembly build: no native binary, no download.
 import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 
 /** Samples per model step at 16 kHz, and the samples of the previous step the model also sees. */
 export const VAD_CHUNK_SAMPLES = 512;
@@ -14,6 +15,8 @@ export interface SileroVad {
 }
 
 const require = createRequire(import.meta.url);
+/** Spelled at run time so the bundler does not try to compile the model file as a module. */
+const MODEL = ['@ricky0123', 'vad-web', 'dist', 'silero_vad_v5.onnx'].join('/');
 let loading: Promise<SileroVad> | null = null;
 
 /** Loads the model once per process (compiling the WebAssembly takes a few seconds); later calls share it. */
@@ -26,9 +29,10 @@ export function loadSileroVad(): Promise<SileroVad> {
 }
 
 async function load(): Promise<SileroVad> {
-  // Literal specifiers, so a bundler leaves both to Node (next.config.mjs keeps them external).
+  // A literal specifier, so the bundler leaves onnxruntime-web to Node (next.config.mjs keeps it external).
   const ort = require('onnxruntime-web') as typeof import('onnxruntime-web');
-  const modelPath = require.resolve('@ricky0123/vad-web/dist/silero_vad_v5.onnx');
+  // The app runs from its own folder (npm start, tests, benchmarks); resolving from there finds its node_modules.
+  const modelPath = createRequire(path.join(process.cwd(), 'package.json')).resolve(MODEL);
   // One thread: analysis runs beside renders on small machines; lanes give the speed instead.
   ort.env.wasm.numThreads = 1;
   const session = await ort.InferenceSession.create(await fs.readFile(modelPath), { executionProviders: ['wasm'] });
