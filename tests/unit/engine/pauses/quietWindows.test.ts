@@ -57,7 +57,7 @@ describe('detectPausesIn', () => {
 
   test('flags detection as unsure when the model hovered near its thresholds over what was cut', () => {
     const sure = recording([-15, 0.95, 2], [-27, 0.02, 1], [-15, 0.95, 2]);
-    const hesitant = recording([-15, 0.95, 2], [-27, 0.25, 1], [-15, 0.95, 2]);
+    const hesitant = recording([-15, 0.95, 2], [-27, 0.5, 1], [-15, 0.95, 2]);
     expect(detectPausesIn(sure, pauseSettings()).unsure).toBe(false);
     expect(detectPausesIn(hesitant, pauseSettings()).unsure).toBe(true);
     expect(detectPausesIn(hesitant, pauseSettings()).cuts).toHaveLength(1);
@@ -67,6 +67,7 @@ describe('detectPausesIn', () => {
 describe('speechFlags', () => {
   test.each([
     ['rises at the onset, holds until below the offset', [0.1, 0.6, 0.4, 0.36, 0.2, 0.45], [0, 1, 1, 1, 0, 0]],
+    ['falls exactly below the offset, not at it', [0.5, 0.35, 0.34], [1, 1, 0]],
     ['never reaches the onset', [0.3, 0.49, 0.2], [0, 0, 0]],
   ])('%s', (_name, probability, expected) => {
     const flags = speechFlags({ windowSeconds: 0.01, probability }, 0.01, probability.length, { onset: 0.5, offset: 0.35 });
@@ -81,8 +82,9 @@ describe('speechFlags', () => {
 
 describe('hysteresisFor', () => {
   test.each([
-    [27, { onset: 0.5, offset: 0.35 }],
-    [20, { onset: 0.63, offset: 0.45 }],
-    [38, { onset: 0.3, offset: 0.2 }],
+    [27, { onset: 0.8, offset: 0.6 }],
+    [20, { onset: 0.93, offset: 0.7 }],
+    [38, { onset: 0.6, offset: 0.45 }],
+    [60, { onset: 0.2, offset: 0.15 }],
   ])('belowSpeechDb %s gives %o', (db, expected) => expect(hysteresisFor(db)).toEqual(expected));
 });
