@@ -4,8 +4,6 @@ const nextConfig = {
   serverExternalPackages: [
     'better-sqlite3',
     'busboy',
-    '@ffmpeg-installer/ffmpeg',
-    '@ffprobe-installer/ffprobe',
     // The speech model's runtime loads its .wasm from beside its own files.
     'onnxruntime-web',
   ],
