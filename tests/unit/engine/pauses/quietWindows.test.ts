@@ -37,6 +37,14 @@ describe('quietWindows', () => {
     expect(seconds(quiet)).toBeCloseTo(2.5, 1);
   });
 
+  test('in a noisy room, a window far louder than the room stays even when the model calls it non-speech', () => {
+    // speech, room noise, a loud word end the model missed (20 dB over the room), room noise, speech
+    const noisy = recording([-15, 0.95, 2], [-30, 0.05, 1], [-10, 0.05, 0.5], [-30, 0.05, 1], [-15, 0.95, 2]);
+    const { quiet, decidedBy } = quietWindows(noisy, 27, DEFAULT);
+    expect(decidedBy).toBe('voice');
+    expect(seconds(quiet)).toBeCloseTo(2, 1);
+  });
+
   test('a file analysed before the model existed is judged by loudness alone', () => {
     const { speech: _, ...old } = recording([-15, 0.9, 2], [-70, 0, 1], [-15, 0.9, 2]);
     expect(quietWindows(old, 27, DEFAULT)).toMatchObject({ decidedBy: 'loudness', unsureShare: 0 });
