@@ -11,6 +11,8 @@
 // same meters (loudness envelope and Silero VAD speech probability, lib/engine/media).
 // Prints one JSON object per line (per file, variant and detector; totals per variant and detector), then the
 // README's table as markdown. PAUSE_BENCH_RANGES=1 adds every cut range to the lines.
+// Measured (thresholds 0.8/0.6, 18 dB loud guard): clean 99.2 % kept / 78.9 % removed (loudness alone 99.4 / 78);
+// pink and brown noise at 20/10/5 dB 97.6-98.9 % / 75.7-78.7 % (loudness alone 0-4.8 % removed); music at 10 dB 99.2 / 72.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -35,7 +35,7 @@ export function hysteresisFor(belowSpeechDb: number): { onset: number; offset: n
 
 /**
  * Stricter than Silero's own 0.5/0.35: in steady noise the model gives pauses 0.3-0.7, and the bench
- * (scripts/bench/pauseDetectors.ts) found 0.8/0.6 removes 75-79 % of pause time in pink and brown noise while keeping 97.6-98.5 % of speech.
+ * (scripts/bench/pauseDetectors.ts) found 0.8/0.6 removes 75.7-78.7 % of pause time in pink and brown noise while keeping 97.6-98.9 % of speech.
  */
 export const HYSTERESIS_DEFAULT = { onset: 0.8, offset: 0.6 };
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
