@@ -3,7 +3,7 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import { nanoid } from 'nanoid';
 import type { MediaView } from '@/lib/api/schemas';
-import { getBackend } from '@/lib/backend/selectBackend';
+import { getBackend } from '@/lib/server/context';
 import type { BackendContext } from '@/lib/backend/types';
 import { analyseAudio } from '@/lib/engine/media/analyseAudio';
 import { makeThumbnail } from '@/lib/engine/media/makeThumbnail';
@@ -13,6 +13,7 @@ import { probeMedia } from '@/lib/engine/media/probeMedia';
 import { ProcessSlots } from '@/lib/engine/media/processSlots';
 import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
 import { getConfig } from './config';
+import { tools } from './binaries';
 import { getStore } from './context';
 import { receiveMultipart, removeFiles, type ReceivedFile } from './upload/receiveMultipart';
 import { downloadUrl } from './urlImport/downloadUrl';
@@ -84,14 +85,14 @@ export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[], si
   const records: MediaRecord[] = [];
   try {
     for (const file of files) {
-      const { probe, ext } = await probeMedia(file.path, file.name, analysis);
+      const { probe, ext } = await probeMedia(tools(), file.path, file.name, analysis);
       const stored = storedMediaPath(dataDir, ctx.project.id, file.id, ext);
       await fs.rename(file.path, stored);
       created.push(stored);
-      const audio = await analyseAudio(stored, file.name, probe, analysis);
+      const audio = await analyseAudio(tools(), stored, file.name, probe, analysis);
       const poster = thumbnailPath(stored);
       created.push(poster);
-      const hasThumbnail = await makeThumbnail(stored, poster, probe);
+      const hasThumbnail = await makeThumbnail(tools(), stored, poster, probe);
       records.push(
         mediaRecordSchema.parse({
           id: file.id,

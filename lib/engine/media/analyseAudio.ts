@@ -1,7 +1,7 @@
 // Decodes a file's first audio stream once, streaming PCM into the loudness meter and the speech model (never the whole file in memory).
 import 'server-only';
-import { AppError } from '@/lib/errors';
-import { binaries } from '@/lib/server/binaries';
+import { EngineError } from '@/lib/engine/engineError';
+import type { Tools } from '@/lib/engine/ffmpeg/tools';
 import { createLoudnessMeter, type LoudnessResult } from './loudness';
 import { ANALYSIS_SAMPLE_RATE, buildPcmArgs } from './mediaArgs';
 import type { ProcessSlots } from './processSlots';
@@ -21,13 +21,13 @@ export interface AnalysisOptions {
 export const analysisTimeoutMs = (durationSeconds: number) => 120_000 + Math.round(durationSeconds * 500);
 
 /** Null for files without audio. */
-export async function analyseAudio(file: string, name: string, probe: ProbeResult, options: AnalysisOptions = {}): Promise<LoudnessResult | null> {
+export async function analyseAudio(tools: Tools, file: string, name: string, probe: ProbeResult, options: AnalysisOptions = {}): Promise<LoudnessResult | null> {
   if (!probe.hasAudio) return null;
   const vad = await loadSileroVad();
   const meter = createLoudnessMeter(ANALYSIS_SAMPLE_RATE);
   const speech = createSpeechMeter(vad);
   const decode = () =>
-    runTool(binaries().ffmpeg.path, buildPcmArgs(file), {
+    runTool(tools.ffmpeg, buildPcmArgs(file), {
       signal: options.signal,
       timeoutMs: analysisTimeoutMs(probe.duration),
       onStdout: (chunk) => {
@@ -38,9 +38,9 @@ export async function analyseAudio(file: string, name: string, probe: ProbeResul
   const result = await (options.slots ? options.slots.run(decode, options.signal) : decode());
   const measured = meter.finish();
   // Killed (the timeout) rather than failed: a partial analysis would hide pauses in the part not reached.
-  if (result.code === null) throw new AppError(4001, `"${name}" cannot be used: analysing its sound took too long (try a shorter file).`);
+  if (result.code === null) throw new EngineError('unsupported-media', `"${name}" cannot be used: analysing its sound took too long (try a shorter file).`);
   if (result.code !== 0 && measured.analysis.rmsDb.length === 0) {
-    throw new AppError(4001, `"${name}" cannot be used: its audio could not be decoded (${lastLine(result.stderr)}).`);
+    throw new EngineError('unsupported-media', `"${name}" cannot be used: its audio could not be decoded (${lastLine(result.stderr)}).`);
   }
   return { ...measured, analysis: { ...measured.analysis, speech: await speech.finish() } };
 }

@@ -1,14 +1,15 @@
-// Probes a stored file once with ffprobe (measuring its length when the header has none); refuses what we cannot edit with code 4001 and says why.
+// Probes a stored file once with ffprobe (measuring its length when the header has none); refuses what we cannot edit (an unsupported-media error) and says why.
 import 'server-only';
 import fs from 'node:fs/promises';
-import { AppError, SUPPORTED_FORMATS_TEXT } from '@/lib/errors';
-import { binaries } from '@/lib/server/binaries';
+import { EngineError } from '@/lib/engine/engineError';
+import type { Tools } from '@/lib/engine/ffmpeg/tools';
 import { buildMeasureArgs, buildProbeArgs, measuredSeconds } from './mediaArgs';
 import { DEFAULT_MEDIA_LIMITS, limitProblem, type MediaLimits } from './mediaLimits';
 import { parseProbe } from './parseProbe';
 import type { ProcessSlots } from './processSlots';
 import { runTool } from './runTool';
 import type { ProbeResult } from './schema';
+import { SUPPORTED_FORMATS_TEXT } from './supportedFormats';
 
 /** "Use a video (MP4, ...)": the table's words without its opening, which our reason replaces. */
 const WHAT_TO_USE = SUPPORTED_FORMATS_TEXT.replace(/^Unsupported file\.\s*/, '');
@@ -25,11 +26,11 @@ export interface ProbeOptions {
 }
 
 /** `name` is the user's file name, used only in the message. */
-export async function probeMedia(file: string, name: string, options: ProbeOptions = {}): Promise<{ probe: ProbeResult; ext: string }> {
+export async function probeMedia(tools: Tools, file: string, name: string, options: ProbeOptions = {}): Promise<{ probe: ProbeResult; ext: string }> {
   const limits = options.limits ?? DEFAULT_MEDIA_LIMITS;
   const { size } = await fs.stat(file);
   if (size === 0) throw unsupported(name, 'is empty (0 bytes)');
-  const result = await inSlot(options, () => runTool(binaries().ffprobe.path, buildProbeArgs(file), { timeoutMs: PROBE_TIMEOUT_MS, signal: options.signal }));
+  const result = await inSlot(options, () => runTool(tools.ffprobe, buildProbeArgs(file), { timeoutMs: PROBE_TIMEOUT_MS, signal: options.signal }));
   let json: unknown = null;
   try {
     json = result.code === 0 ? JSON.parse(result.stdout) : null;
@@ -43,7 +44,7 @@ export async function probeMedia(file: string, name: string, options: ProbeOptio
   if (early) throw unsupported(name, early);
   let probe = parsed.probe;
   if (!parsed.durationKnown) {
-    const seconds = await measureDuration(file, options);
+    const seconds = await measureDuration(tools, file, options);
     if (!(seconds !== null && seconds > 0)) throw unsupported(name, 'has no playable length (it may be cut short or damaged)');
     probe = { ...probe, duration: seconds };
     const late = limitProblem(probe, parsed.streamCount, limits);
@@ -52,13 +53,13 @@ export async function probeMedia(file: string, name: string, options: ProbeOptio
   return { probe, ext: parsed.ext };
 }
 
-async function measureDuration(file: string, options: ProbeOptions): Promise<number | null> {
-  const result = await inSlot(options, () => runTool(binaries().ffmpeg.path, buildMeasureArgs(file), { timeoutMs: MEASURE_TIMEOUT_MS, signal: options.signal }));
+async function measureDuration(tools: Tools, file: string, options: ProbeOptions): Promise<number | null> {
+  const result = await inSlot(options, () => runTool(tools.ffmpeg, buildMeasureArgs(file), { timeoutMs: MEASURE_TIMEOUT_MS, signal: options.signal }));
   return result.code === 0 ? measuredSeconds(result.stdout) : null;
 }
 
 const inSlot = <T,>(options: ProbeOptions, task: () => Promise<T>) => (options.slots ? options.slots.run(task, options.signal) : task());
 
-export function unsupported(name: string, reason: string): AppError {
-  return new AppError(4001, `"${name}" cannot be used: it ${reason}. ${WHAT_TO_USE}`);
+export function unsupported(name: string, reason: string): EngineError {
+  return new EngineError('unsupported-media', `"${name}" cannot be used: it ${reason}. ${WHAT_TO_USE}`);
 }
