@@ -35,6 +35,9 @@ function keptAudio(source: string, timeline: TimelineView, out: string): string 
 }
 
 async function cutPauses(file: string, message: string) {
+  // A test before this one may have just blocked the event loop with synchronous ffmpeg checks past the server's
+  // keep-alive: let the client see that socket close before reusing it ("other side closed" otherwise).
+  await new Promise((r) => setTimeout(r, 50));
   const id = await client.createProject();
   expect((await client.upload(id, [{ path: file }])).status).toBe(201);
   const before = await timelineOf(client, id);
