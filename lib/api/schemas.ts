@@ -67,6 +67,8 @@ export const exportViewSchema = z.object({
   error: z.string().optional(),
   createdAt: z.string().optional(),
   etaSeconds: z.number().nullable().optional(),
+  /** Measured on the finished file: integrated loudness (LUFS) and true peak (dBTP). */
+  loudness: z.object({ integratedLufs: z.number(), truePeakDb: z.number() }).optional(),
 });
 export type ExportView = z.infer<typeof exportViewSchema>;
 

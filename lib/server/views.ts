@@ -42,6 +42,7 @@ export function toExportView(e: ExportRecord, urlBase = `/api/projects/${e.proje
     ...(e.error ? { error: e.error } : {}),
     createdAt: e.createdAt,
     etaSeconds: etaSeconds(e),
+    ...(e.loudness ? { loudness: e.loudness } : {}),
   };
 }
 

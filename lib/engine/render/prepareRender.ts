@@ -4,7 +4,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '@/lib/errors';
 import type { ExportRecord, Store } from '@/lib/server/store/types';
+import { timelineDuration } from '@/lib/engine/timeline/duration';
+import { audioTitle } from './audioPicture';
+import { isAudioOnly } from './compileFilterGraph';
 import { fontFiles } from './fonts';
+import { loudnessStep } from './loudness';
 import { speechLevelDb } from './musicLevel';
 import { musicFiles } from './musicFiles';
 import { outputSize } from './outputFormat';
@@ -35,11 +39,16 @@ export async function prepareRender(store: Store, record: ExportRecord, paths: {
     );
 
   const out = outputSize(timeline.canvas, record.quality);
+  const audioOnly = isAudioOnly({ timeline, media });
+  // A podcast's picture: the project's first image behind the waveform, and its title on top.
+  const background = audioOnly ? [...all.values()].find((m) => m.probe.kind === 'image') : undefined;
+  const title = audioOnly && timeline.texts.length === 0 ? (await store.getProject(record.projectId))?.title.trim() : undefined;
+  const textTimeline = title ? { ...timeline, texts: [audioTitle(title, timelineDuration(timeline))] } : timeline;
   await fs.mkdir(paths.work, { recursive: true });
   // Each line of text goes to its own file: drawtext reads it from there, so no user text is
   // ever part of the filter graph string.
   const texts: PlacedText[] = await Promise.all(
-    layoutTimelineTexts(timeline, out).map(async ({ layout, start, end }, i) => ({
+    layoutTimelineTexts(textTimeline, out).map(async ({ layout, start, end }, i) => ({
       layout,
       start,
       end,
@@ -61,5 +70,8 @@ export async function prepareRender(store: Store, record: ExportRecord, paths: {
     fonts: fontFiles(),
     music: await musicFiles(timeline.audio, all, voiceLevel()),
     outputPath: paths.partial,
+    background: background ? { path: background.path, probe: background.probe } : null,
+    loudness: loudnessStep(timeline.loudness),
+    workDir: paths.work,
   };
 }

@@ -1,11 +1,13 @@
-// Renders one claimed export: plan, one ffmpeg run with throttled progress, probe, rename into place, record.
+// Renders one claimed export: plan, measure the sound, one ffmpeg run with throttled progress, probe and measure, rename into place, record.
 import 'server-only';
 import fs from 'node:fs/promises';
 import { FfmpegError, runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
 import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { AppError } from '@/lib/errors';
 import type { ExportRecord, Store } from '@/lib/server/store/types';
-import { buildExportArgs } from './buildExportArgs';
+import { buildExportArgs, buildLoudnessMeasureArgs, graphFiles } from './buildExportArgs';
+import { compileFilterGraph } from './compileFilterGraph';
+import { measureLoudnessArgs, parseEbur128Summary, parseLoudnormJson } from './loudness';
 import { exportPaths } from './exportPaths';
 import { prepareRender } from './prepareRender';
 import { probeOutput } from './probeOutput';
@@ -28,6 +30,14 @@ export async function renderExport(store: Store, record: ExportRecord, dataDir: 
   try {
     const plan = await prepareRender(store, record, paths);
     const duration = timelineDuration(plan.timeline);
+    const graphs = graphFiles(plan);
+    if (plan.loudness) {
+      // First pass: the sound alone, measured, so the second can apply one steady gain.
+      await fs.writeFile(graphs.loudness, compileFilterGraph(plan, { measureLoudness: true }), 'utf8');
+      const { stderrTail } = await runFfmpeg(buildLoudnessMeasureArgs(plan), { signal });
+      plan.loudness = { ...plan.loudness, measured: parseLoudnormJson(stderrTail) };
+    }
+    await fs.writeFile(graphs.export, compileFilterGraph(plan), 'utf8');
     let lastWrite = 0;
     await runFfmpeg(buildExportArgs(plan, record.quality), {
       signal,
@@ -40,6 +50,8 @@ export async function renderExport(store: Store, record: ExportRecord, dataDir: 
       },
     });
     const info = await probeOutput(paths.partial);
+    const { stderrTail } = await runFfmpeg(measureLoudnessArgs(paths.partial), { signal });
+    const loudness = parseEbur128Summary(stderrTail);
     signal.throwIfAborted();
     // A cancel that landed while ffmpeg was finishing wins over the finished file.
     if ((await store.getExport(record.id))?.status === 'canceled') return;
@@ -52,6 +64,7 @@ export async function renderExport(store: Store, record: ExportRecord, dataDir: 
       height: info.height,
       duration: info.duration,
       size: info.size,
+      loudness,
       error: null,
       backendState: null,
       finishedAt: new Date().toISOString(),

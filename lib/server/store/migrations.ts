@@ -67,4 +67,6 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX exports_project ON exports(project_id, created_at);
   CREATE INDEX exports_status ON exports(status, created_at);
   `,
+  // Loudness measured on the finished export (JSON {integratedLufs, truePeakDb}).
+  `ALTER TABLE exports ADD COLUMN loudness TEXT;`,
 ];

@@ -60,6 +60,7 @@ export const toExport = (r: Row): ExportRecord =>
     updatedAt: r.updated_at,
     startedAt: r.started_at ?? null,
     finishedAt: r.finished_at ?? null,
+    loudness: parseJson(r.loudness),
   });
 
 export const toVersion = (r: Row): TimelineVersion => ({
@@ -75,5 +76,5 @@ export const EXPORT_COLUMNS: Record<string, string> = {
   status: 'status', progress: 'progress', quality: 'quality', timelineVersion: 'timeline_version',
   width: 'width', height: 'height', duration: 'duration', size: 'size', path: 'path', error: 'error',
   attempts: 'attempts', backendState: 'backend_state', updatedAt: 'updated_at', startedAt: 'started_at',
-  finishedAt: 'finished_at',
+  finishedAt: 'finished_at', loudness: 'loudness',
 };

@@ -1,5 +1,6 @@
 // The storage seam: everything the app keeps, behind one interface (SQLite today, Postgres later).
 import { z } from 'zod';
+import { measuredLoudnessSchema } from '@/lib/engine/render/loudness';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import type { Timeline } from '@/lib/engine/timeline/schema';
 
@@ -36,6 +37,8 @@ export const exportRecordSchema = z.object({
   updatedAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /** Measured on the finished file (EBU R128), for exports of the local engine. */
+  loudness: measuredLoudnessSchema.nullable().optional(),
 });
 export type ExportRecord = z.infer<typeof exportRecordSchema>;
 
