@@ -13,13 +13,16 @@ export const TARGET_LUFS: Record<Exclude<LoudnessTarget, 'off'>, number> = { soc
 export const TRUE_PEAK_CEILING_DB = -1.5;
 const LOUDNESS_RANGE = 11;
 
+/** loudnorm prints numbers as strings, and silence as "-inf": kept as the -99 floor its options accept. */
+const dB = z.preprocess((v) => (v === '-inf' ? -99 : v === 'inf' ? 99 : v), z.coerce.number().min(-99).max(99));
+
 /** What loudnorm's first pass measured (its print_format=json block). */
 export const loudnormMeasurementSchema = z.object({
-  input_i: z.coerce.number(),
-  input_tp: z.coerce.number(),
-  input_lra: z.coerce.number(),
-  input_thresh: z.coerce.number(),
-  target_offset: z.coerce.number(),
+  input_i: dB,
+  input_tp: dB,
+  input_lra: dB,
+  input_thresh: dB,
+  target_offset: dB,
 });
 export type LoudnormMeasurement = z.infer<typeof loudnormMeasurementSchema>;
 
@@ -49,10 +52,10 @@ export function loudnormFilter(step: LoudnessStep | null, measuring: boolean): s
   const target = `loudnorm=I=${step.integratedLufs}:TP=${TRUE_PEAK_CEILING_DB}:LRA=${LOUDNESS_RANGE}`;
   if (measuring) return [`${target}:print_format=json`];
   const m = step.measured;
-  if (!m || !Number.isFinite(m.input_i) || m.input_i < -70) return [];
+  if (!m || m.input_i < -70) return [];
   return [
-    `${target}:measured_I=${num(m.input_i)}:measured_TP=${num(Math.min(99, m.input_tp))}:measured_LRA=${num(m.input_lra)}` +
-      `:measured_thresh=${num(Math.max(-99, m.input_thresh))}:offset=${num(m.target_offset)}:linear=true:print_format=none`,
+    `${target}:measured_I=${num(m.input_i)}:measured_TP=${num(m.input_tp)}:measured_LRA=${num(m.input_lra)}` +
+      `:measured_thresh=${num(m.input_thresh)}:offset=${num(m.target_offset)}:linear=true:print_format=none`,
     `aresample=${AUDIO_SAMPLE_RATE}`,
   ];
 }
@@ -66,7 +69,7 @@ export function parseLoudnormJson(stderr: string): LoudnormMeasurement | null {
   if (open < 0 || close < 0) return null;
   try {
     const parsed = loudnormMeasurementSchema.safeParse(JSON.parse(stderr.slice(open, close + 1)));
-    return parsed.success && Object.values(parsed.data).every((v) => !Number.isNaN(v)) ? parsed.data : null;
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
