@@ -23,6 +23,20 @@ export function failureMessage(err: unknown): string {
   return 'The export failed on the server. Try exporting again.';
 }
 
+/**
+ * Runs a measuring ffmpeg; a measurement that fails costs the export its normalisation or its
+ * reported loudness (logged), not the export itself. A cancel still stops everything.
+ */
+async function measureOrNull<T>(args: string[], signal: AbortSignal, parse: (stderr: string) => T | null): Promise<T | null> {
+  try {
+    return parse((await runFfmpeg(args, { signal })).stderrTail);
+  } catch (err) {
+    signal.throwIfAborted();
+    console.error('[render] loudness measurement failed:', err instanceof Error ? err.message : err);
+    return null;
+  }
+}
+
 /** Resolves when the export is completed; throws on failure or abort (the worker records those). */
 export async function renderExport(store: Store, record: ExportRecord, dataDir: string, signal: AbortSignal): Promise<void> {
   const paths = exportPaths(dataDir, record.id, record.attempts);
@@ -34,8 +48,7 @@ export async function renderExport(store: Store, record: ExportRecord, dataDir: 
     if (plan.loudness) {
       // First pass: the sound alone, measured, so the second can apply one steady gain.
       await fs.writeFile(graphs.loudness, compileFilterGraph(plan, { measureLoudness: true }), 'utf8');
-      const { stderrTail } = await runFfmpeg(buildLoudnessMeasureArgs(plan), { signal });
-      plan.loudness = { ...plan.loudness, measured: parseLoudnormJson(stderrTail) };
+      plan.loudness = { ...plan.loudness, measured: await measureOrNull(buildLoudnessMeasureArgs(plan), signal, parseLoudnormJson) };
     }
     await fs.writeFile(graphs.export, compileFilterGraph(plan), 'utf8');
     let lastWrite = 0;
@@ -50,8 +63,7 @@ export async function renderExport(store: Store, record: ExportRecord, dataDir: 
       },
     });
     const info = await probeOutput(paths.partial);
-    const { stderrTail } = await runFfmpeg(measureLoudnessArgs(paths.partial), { signal });
-    const loudness = parseEbur128Summary(stderrTail);
+    const loudness = await measureOrNull(measureLoudnessArgs(paths.partial), signal, parseEbur128Summary);
     signal.throwIfAborted();
     // A cancel that landed while ffmpeg was finishing wins over the finished file.
     if ((await store.getExport(record.id))?.status === 'canceled') return;
