@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildExportArgs, buildLoudnessMeasureArgs, graphFiles } from '../../lib/engine/render/buildExportArgs';
 import { compileFilterGraph } from '../../lib/engine/render/compileFilterGraph';
-import { fontFiles } from '../../lib/engine/render/fonts';
 import { loudnessStep, parseLoudnormJson } from '../../lib/engine/render/loudness';
 import { outputSize } from '../../lib/engine/render/outputFormat';
 import type { RenderPlan } from '../../lib/engine/render/renderPlan';
@@ -56,7 +55,7 @@ function planFor(source: string, duration: number, count: number, dir: string): 
   const workDir = path.join(dir, `work-${count}`);
   fs.mkdirSync(workDir, { recursive: true });
   return {
-    timeline, media: { src: { path: source, probe } }, out: outputSize(timeline.canvas, 'high'), texts: [], fonts: fontFiles(), music: [],
+    timeline, media: { src: { path: source, probe } }, out: outputSize(timeline.canvas, 'high'), texts: [], fonts: { latin: '', cjk: '' }, music: [],
     outputPath: path.join(dir, `out-${count}.mp4`), background: null, loudness: loudnessStep('social'), workDir,
   };
 }
