@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { encoderArgs } from '../lib/engine/render/outputFormat';
-import { SqliteStore } from '../lib/server/store/sqliteStore';
+import { SqliteStore } from '../lib/store/sqliteStore';
 import { ApiClient } from '../tests/helpers/client';
 import { FFMPEG, ffmpeg, ffprobe } from '../tests/helpers/ffprobe';
 import { mediaFile } from '../tests/helpers/paths';

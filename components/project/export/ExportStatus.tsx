@@ -6,6 +6,7 @@ import { isFinished, useCancelExport, useExportJob } from '@/lib/client/projectQ
 import { Button, buttonClass } from '@/components/ui/Button';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import { AlertIcon, CheckIcon, DownloadIcon } from '@/components/ui/icons';
+import { OtherEditorsMenu } from './OtherEditorsMenu';
 
 /** Loudness as measured on the finished file, e.g. "-14.0 LUFS, peak -1.6 dBTP". */
 export function loudnessFacts(e: Pick<ExportView, 'loudness'>): string | null {
@@ -96,7 +97,7 @@ function History({ exports }: { exports: ExportView[] }) {
   );
 }
 
-export function ExportStatus({ projectId, exports, startError }: { projectId: string; exports: ExportView[]; startError: string | null }) {
+export function ExportStatus({ projectId, exports, startError, handOff }: { projectId: string; exports: ExportView[]; startError: string | null; handOff?: { hasCaptions: boolean } }) {
   const finals = finalExports(exports);
   const newest = finals[0];
   const latestDone = finals.find((e) => e.status === 'completed' && e.url);
@@ -116,6 +117,7 @@ export function ExportStatus({ projectId, exports, startError }: { projectId: st
       ) : null}
       {latestDone ? <Finished job={latestDone} latest={latestDone === newest} /> : null}
       <History exports={exports} />
+      {handOff ? <OtherEditorsMenu projectId={projectId} hasCaptions={handOff.hasCaptions} /> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The whole timeline as one filter graph: reads, pieces, concat, text, fades, music, loudness; ends in [vout] and [aout].
 import { timelineDuration } from '@/lib/engine/timeline/duration';
-import { AppError } from '@/lib/errors';
+import { EngineError } from '@/lib/engine/engineError';
 import { buildAudioPicture } from './audioPicture';
 import { loudnormFilter } from './loudness';
 import { buildMusicMixFilter, type MusicInput } from './musicMix';
@@ -33,7 +33,7 @@ export function isAudioOnly(plan: Pick<RenderPlan, 'timeline' | 'media'>): boole
  */
 export function compileFilterGraph(plan: RenderPlan, options: { measureLoudness?: boolean } = {}): string {
   const { timeline, out } = plan;
-  if (timeline.video.length === 0) throw new AppError(409, 'The timeline is empty: add a clip before exporting.');
+  if (timeline.video.length === 0) throw new EngineError('conflict', 'The timeline is empty: add a clip before exporting.');
   const measuring = options.measureLoudness === true;
   const duration = timelineDuration(timeline);
   const audioOnly = isAudioOnly(plan);
@@ -52,7 +52,7 @@ export function compileFilterGraph(plan: RenderPlan, options: { measureLoudness?
     });
   });
   if (pieces.length !== timeline.video.length || pieces.some((p) => !p)) {
-    throw new AppError(409, 'A clip on the timeline is missing its media file. Remove it and export again.');
+    throw new EngineError('conflict', 'A clip on the timeline is missing its media file. Remove it and export again.');
   }
   for (const piece of pieces) parts.push(...(piece.video ? [piece.video] : []), piece.audio);
   const n = pieces.length;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEvent } from '@/lib/api/schemas';
-import { SqliteStore } from '@/lib/server/store/sqliteStore';
+import { SqliteStore } from '@/lib/store/sqliteStore';
 import { ApiClient } from '../../helpers/client';
 import { ffmpeg } from '../../helpers/ffprobe';
 import { mediaFile } from '../../helpers/paths';
