@@ -1,5 +1,6 @@
 // What we know about an uploaded file after probing it once; stored with the project.
 import { z } from 'zod';
+import { videoIndexSchema } from './videoIndex';
 
 /** `subtitle` (SRT, WebVTT, ASS files) extends DESIGN.md's three kinds: captions come from them. */
 export const mediaKindSchema = z.enum(['video', 'audio', 'image', 'subtitle']);
@@ -26,10 +27,18 @@ export const probeResultSchema = z.object({
 });
 export type ProbeResult = z.infer<typeof probeResultSchema>;
 
-/** Loudness envelope of the audio: one RMS value in dBFS per window. */
+/** Speech probability (0..1) per window from the voice activity model. */
+export const speechAnalysisSchema = z.object({
+  windowSeconds: z.number().positive(),
+  probability: z.array(z.number().min(0).max(1)),
+});
+export type SpeechAnalysis = z.infer<typeof speechAnalysisSchema>;
+
+/** Loudness envelope of the audio: one RMS value in dBFS per window; `speech` is absent for files analysed before the model was used. */
 export const audioAnalysisSchema = z.object({
   windowSeconds: z.number().positive(),
   rmsDb: z.array(z.number()),
+  speech: speechAnalysisSchema.optional(),
 });
 export type AudioAnalysis = z.infer<typeof audioAnalysisSchema>;
 
@@ -46,5 +55,7 @@ export const mediaRecordSchema = z.object({
   peaks: z.array(z.number()).nullable(),
   hasThumbnail: z.boolean(),
   createdAt: z.string(),
+  /** Keyframes and bitstream facts for fast export; null for non-video media and files stored before it existed. */
+  videoIndex: videoIndexSchema.nullish(),
 });
 export type MediaRecord = z.infer<typeof mediaRecordSchema>;
