@@ -19,7 +19,7 @@ const LEADS_IN = ['to', 'and', 'can', 'could', 'would', 'will', 'should', 'you',
 const RUN_ON = new RegExp(String.raw`(?<=\b(?!(?:${LEADS_IN.join('|')})\b)[\w'%⟧]+)\s+(?=(?:${RUN_ON_VERBS.join('|')})\s+(?:it|the|a|an|some|my|this|that|in|up|down|out|off|all|everything|\w+\s+(?:music|pauses|title|text))\b)`, 'gi');
 const CN_SPLIT = /(?:然后|接着|之后|再|并且|并|同时|还要|还有|另外)(?=[\u4e00-\u9fff])|和(?=(?:加|添|去|删|剪|改|调|变|做|把|设|放|裁|换|配))/g;
 /** "去掉停顿加背景音乐": a new verb phrase after another one, unless it continues a time or place ("前三秒加标题") or a lead-in ("帮我加"). */
-const CN_RUN_ON = /(?<=[\u4e00-\u9fff])(?<![我请再并和就要想帮给也先来点个的添增追附叠秒处时头尾前后里上中间边部方面])(?=(?:加|配(?!乐)|做成))|最后(?=(?:加|配|把|做|再))/g;
+const CN_RUN_ON = /(?<=[\u4e00-\u9fff])(?<![我请再并和就要想帮给也先来点个的添增追附叠秒处时头尾前后里上中间边部方面频片])(?=(?:加|配(?!乐)|做成))|最后(?=(?:加|配|把|做|再))/g;
 const FILLER = /^(?:and|also|then|please|pls|thanks|thank you|thx|ok(?:ay)?|now|too|as well|for me|no wait|wait|ugh|oops|nah|hmm+|uh|um|idk|lol|谢谢|请|好的|好|然后|嗯)?[\s.!?。！？]*$/i;
 
 export function splitClauses(text: string): string[] {
