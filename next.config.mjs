@@ -6,6 +6,8 @@ const nextConfig = {
     'busboy',
     '@ffmpeg-installer/ffmpeg',
     '@ffprobe-installer/ffprobe',
+    '@tus/server',
+    '@tus/file-store',
   ],
   poweredByHeader: false,
   // `npm test` runs tsc over the whole tree first; the build does not repeat it.

@@ -4,11 +4,12 @@ import { useEffect, useRef } from 'react';
 import type { MessageView } from '@/lib/api/schemas';
 import { AlertIcon, SparkIcon } from '@/components/ui/icons';
 import { ChatComposer } from './ChatComposer';
+import { ChatExportCard } from './ChatExportCard';
 import { useChatSession, type ChatTurn } from './useChatSession';
 
 export const SUGGESTIONS = ['Cut out the pauses', 'Add background music', 'Add a title', 'Make it vertical', 'Export 1080p'];
 
-function Bubble({ turn }: { turn: ChatTurn }) {
+function Bubble({ turn, projectId }: { turn: ChatTurn; projectId: string }) {
   if (turn.role === 'user') {
     return (
       <li className="flex justify-end">
@@ -31,6 +32,7 @@ function Bubble({ turn }: { turn: ChatTurn }) {
             {turn.status}
           </p>
         ) : null}
+        {turn.export ? <ChatExportCard projectId={projectId} job={turn.export} /> : null}
         {turn.error ? (
           <p className="flex items-start gap-1.5 rounded-xl bg-danger-soft px-3 py-2 text-sm text-danger">
             <AlertIcon width={18} height={18} className="mt-px shrink-0" />
@@ -84,7 +86,7 @@ export function ChatPanel({
         ) : (
           <ol className="flex flex-col gap-4">
             {turns.map((t) => (
-              <Bubble key={t.id} turn={t} />
+              <Bubble key={t.id} turn={t} projectId={projectId} />
             ))}
           </ol>
         )}
