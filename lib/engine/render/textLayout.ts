@@ -103,6 +103,19 @@ export function wrapText(text: string, maxWidthEm: number): string[] {
   return lines;
 }
 
+/** The narrowest wrap (down to half the width) that still needs no more lines than the widest. */
+export function balancedWrap(text: string, maxWidthEm: number): string[] {
+  const widest = wrapText(text, maxWidthEm);
+  if (widest.length < 2) return widest;
+  let best = widest;
+  for (let em = maxWidthEm * 0.95; em >= maxWidthEm * 0.5; em *= 0.95) {
+    const lines = wrapText(text, em);
+    if (lines.length > widest.length) break;
+    best = lines;
+  }
+  return best;
+}
+
 /**
  * The area a block of text may use, by position; portrait keeps clear of the app overlays
  * (top 10% for the status line, bottom 20% for captions and buttons on TikTok, Reels, Shorts).
@@ -131,11 +144,13 @@ export function layoutText(item: Pick<TextItem, 'text' | 'position' | 'size' | '
   const full = { top: out.height * 0.05, bottom: out.height * 0.95 };
 
   let fontSize = Math.round(base * SIZE_FRACTION[item.size] * frame.sizeScale);
-  let lines = wrapText(text, maxWidth / fontSize);
+  // Styled titles wrap into even lines ("How we built a / studio in a week"), never a lone last word.
+  const wrap = (em: number) => (item.look ? balancedWrap(text, em) : wrapText(text, em));
+  let lines = wrap(maxWidth / fontSize);
   const fits = (r: { top: number; bottom: number }) => lines.length * fontSize * LINE_HEIGHT <= r.bottom - r.top;
   while (!fits(region) && fontSize > minSize) {
     fontSize = Math.max(minSize, Math.round(fontSize * 0.9));
-    lines = wrapText(text, maxWidth / fontSize);
+    lines = wrap(maxWidth / fontSize);
   }
   let bounds = region;
   if (!fits(region)) {
