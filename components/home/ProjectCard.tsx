@@ -54,7 +54,7 @@ export function ProjectCard({ project }: { project: ProjectView }) {
       </Link>
       {news && done?.url ? (
         <div className="flex items-center gap-2 rounded-b-2xl border border-t-0 border-line bg-success-soft px-3 py-2" data-testid="card-finished-while-away">
-          <p className="min-w-0 flex-1 truncate text-sm font-medium text-success">Export finished while you were away</p>
+          <p className="min-w-0 flex-1 text-sm leading-5 font-medium text-success">Your export finished while you were away</p>
           <a
             href={done.url}
             download

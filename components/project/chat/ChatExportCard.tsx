@@ -26,15 +26,16 @@ export function ChatExportCard({ projectId, job }: { projectId: string; job: Exp
     );
   }
   if (live.status === 'completed' && live.url) {
+    // Stacked, so the words and the button fit a phone's chat bubble without cutting either.
     return (
-      <div className="flex items-center gap-3 rounded-xl bg-success-soft p-3" data-testid="chat-export" data-export-status="completed">
-        <div className="min-w-0 flex-1">
+      <div className="flex flex-col gap-2 rounded-xl bg-success-soft p-3" data-testid="chat-export" data-export-status="completed">
+        <div>
           <p className="flex items-center gap-1.5 text-sm font-medium text-success">
-            <CheckIcon width={16} height={16} className="shrink-0" /> <span className="truncate">Your video is ready</span>
+            <CheckIcon width={16} height={16} className="shrink-0" /> Your video is ready
           </p>
-          {facts ? <p className="truncate text-xs text-muted tabular-nums">{facts}</p> : null}
+          {facts ? <p className="text-xs text-muted tabular-nums">{facts}</p> : null}
         </div>
-        <a href={live.url} download className={buttonClass('primary', 'sm', 'shrink-0')}>
+        <a href={live.url} download className={buttonClass('primary', 'sm', 'w-full sm:w-auto sm:self-start')}>
           <DownloadIcon width={18} height={18} /> Download
         </a>
       </div>

@@ -16,7 +16,7 @@ export function FinishedWhileAway({ exports }: { exports: ExportView[] }) {
     <div role="status" className="mx-3 mb-2 flex items-center gap-3 rounded-xl bg-success-soft px-3 py-2" data-testid="finished-while-away">
       <CheckIcon width={18} height={18} className="shrink-0 text-success" />
       <div className="min-w-0 flex-1">
-        <p className="truncate text-sm font-medium text-success">Your export finished while you were away</p>
+        <p className="text-sm leading-5 font-medium text-success">Your export finished while you were away</p>
         <p className="truncate text-xs text-muted tabular-nums">
           {[facts, latest.createdAt ? `started ${formatRelative(latest.createdAt)}` : null].filter(Boolean).join(' · ')}
         </p>
