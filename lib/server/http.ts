@@ -2,12 +2,13 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { AppError } from '@/lib/errors';
+import { AppError, asAppError } from '@/lib/errors';
 
 export type RouteContext<P extends Record<string, string> = Record<string, string>> = { params: Promise<P> };
 
 export function errorResponse(err: unknown): NextResponse {
-  if (err instanceof AppError) return NextResponse.json(err.toBody(), { status: err.status });
+  const known = asAppError(err);
+  if (known) return NextResponse.json(known.toBody(), { status: known.status });
   if (err instanceof z.ZodError) return NextResponse.json(validationError(err).toBody(), { status: 400 });
   console.error('[in-video] unexpected error', err);
   const e = new AppError(500);

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getBackend } from '@/lib/backend/selectBackend';
+import { getBackend } from '@/lib/server/context';
 import { route } from '@/lib/server/http';
 import { ensureOwnerId } from '@/lib/server/session';
 

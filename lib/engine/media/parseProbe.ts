@@ -86,6 +86,18 @@ function missingBytes(out: FfprobeOutput, streams: Stream[], duration: number, s
   return size < expected * 0.9 ? expected - size : 0;
 }
 
+const TIMECODE = /^\d{1,2}:\d{2}:\d{2}[:;.,]\d{2,3}$/;
+
+/** The start timecode a camera or editor wrote: on the picture stream, a tmcd data track or the container. */
+export function startTimecodeOf(out: FfprobeOutput): string | null {
+  const candidates = [
+    ...out.streams.filter((s) => s.codec_type === 'video').map((s) => s.tags?.timecode),
+    ...out.streams.filter((s) => s.codec_type !== 'video').map((s) => s.tags?.timecode),
+    out.format?.tags?.timecode,
+  ];
+  return candidates.find((tc): tc is string => typeof tc === 'string' && TIMECODE.test(tc.trim()))?.trim() ?? null;
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** A caption file (SRT, WebVTT, ASS): no picture or sound, only timed text the planner reads. */
@@ -146,6 +158,7 @@ export function parseProbe(raw: unknown): ProbeParse {
     hasVideo: kind !== 'audio',
     videoCodec: visual?.codec_name ?? null,
     audioCodec: audio[0]?.codec_name ?? null,
+    startTimecode: kind === 'image' ? null : startTimecodeOf(out),
   });
   const codecs = [...pictures, ...audio].map((s) => s.codec_name ?? '');
   const ext = chooseExtension({

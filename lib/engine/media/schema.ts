@@ -1,6 +1,9 @@
 // What we know about an uploaded file after probing it once; stored with the project.
 import { z } from 'zod';
-import { mediaKindSchema } from '@/lib/api/schemas';
+
+/** `subtitle` (SRT, WebVTT, ASS files) extends DESIGN.md's three kinds: captions come from them. */
+export const mediaKindSchema = z.enum(['video', 'audio', 'image', 'subtitle']);
+export type MediaKind = z.infer<typeof mediaKindSchema>;
 
 export const probeResultSchema = z.object({
   kind: mediaKindSchema,
@@ -15,6 +18,11 @@ export const probeResultSchema = z.object({
   hasVideo: z.boolean(),
   videoCodec: z.string().nullable(),
   audioCodec: z.string().nullable(),
+  /**
+   * The source's start timecode as the file carries it ("01:00:00:00"; ";" before the frames
+   * for drop-frame), so editors relink to the right frames. Optional: files probed before it was read lack it.
+   */
+  startTimecode: z.string().nullish(),
 });
 export type ProbeResult = z.infer<typeof probeResultSchema>;
 

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
+import type { Tools } from '@/lib/engine/ffmpeg/tools';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import type { CaptionCue } from '@/lib/engine/timeline/operations/operationContext';
 import { parseSubtitles } from './parseSubtitles';
@@ -13,11 +14,11 @@ export function buildSubtitleArgs(input: string, output: string): string[] {
   return ['-v', 'error', '-i', input, '-map', '0:s:0', '-f', 'srt', output];
 }
 
-export async function loadCaptions(media: MediaRecord, signal?: AbortSignal): Promise<CaptionCue[]> {
+export async function loadCaptions(tools: Tools, media: MediaRecord, signal?: AbortSignal): Promise<CaptionCue[]> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'in-video-subs-'));
   const out = path.join(dir, 'cues.srt');
   try {
-    await runFfmpeg(buildSubtitleArgs(media.path, out), { signal });
+    await runFfmpeg(buildSubtitleArgs(media.path, out), { ffmpegPath: tools.ffmpeg, signal });
     return parseSubtitles(await fs.readFile(out, 'utf8'));
   } catch {
     // No subtitle stream in this file: not an error, just no cues.
@@ -28,14 +29,14 @@ export async function loadCaptions(media: MediaRecord, signal?: AbortSignal): Pr
 }
 
 /** Cues for the uploads a plan's addCaptions operations may mean, newest first, by media id. */
-export async function loadCaptionCandidates(media: MediaRecord[], file: string | undefined, signal?: AbortSignal) {
+export async function loadCaptionCandidates(tools: Tools, media: MediaRecord[], file: string | undefined, signal?: AbortSignal) {
   const wanted = file?.toLowerCase();
   const candidates = wanted
     ? media.filter((m) => m.name.toLowerCase() === wanted)
     : [...media].reverse().filter((m) => /\.(srt|vtt|mkv|mp4|mov|webm)$/i.test(m.name));
   const captions: Record<string, CaptionCue[]> = {};
   for (const m of candidates) {
-    const cues = await loadCaptions(m, signal);
+    const cues = await loadCaptions(tools, m, signal);
     if (cues.length > 0) {
       captions[m.id] = cues;
       if (!wanted) break;

@@ -98,6 +98,20 @@ describe('parseProbe reads what a file is', () => {
   });
 });
 
+describe('parseProbe reads the start timecode editors relink by', () => {
+  const tmcd = (tc: string) => ({ index: 2, codec_type: 'data', codec_tag_string: 'tmcd', tags: { timecode: tc } });
+  it.each([
+    ['on the picture stream', file(MP4, [h264({ tags: { timecode: '01:00:00:00' } }), aac()]), '01:00:00:00'],
+    ['on a QuickTime tmcd track', file(MP4, [h264(), aac(), tmcd('10:00:00:12')]), '10:00:00:12'],
+    ['drop-frame, on the container (MXF, MKV)', file('matroska,webm', [h264(), aac()], { tags: { timecode: '00:59:58;00' } }), '00:59:58;00'],
+    ['none at all', file(MP4, [h264(), aac()]), null],
+    ['a tag that is not a timecode', file(MP4, [h264({ tags: { timecode: 'yesterday' } })]), null],
+  ])('%s', (_, raw, timecode) => {
+    const parsed = parseProbe(raw);
+    expect(parsed.ok && parsed.probe.startTimecode).toBe(timecode);
+  });
+});
+
 describe('parseProbe reads caption files', () => {
   it.each([
     ['srt', 'srt', 'subrip'],

@@ -1,0 +1,69 @@
+// The local backend's exports: queue a render of the current timeline version, cancel it, open the file.
+import 'server-only';
+import { diskFile } from '@/lib/backend/diskFile';
+import fs from 'node:fs';
+import { nanoid } from 'nanoid';
+import type { ExportFile } from '@/lib/backend/types';
+import { AppError } from '@/lib/errors';
+import type { ExportQuality } from '@/lib/engine/render/exportQuality';
+import type { ExportRecord, Store } from '@/lib/store/types';
+import type { ExportQueue } from '@/lib/local/localDeps';
+
+export async function startLocalExport(store: Store, queue: ExportQueue, projectId: string, quality: ExportQuality): Promise<ExportRecord> {
+  const head = await store.getTimelineHead(projectId);
+  if (head.current.timeline.video.length === 0) {
+    throw new AppError(409, 'The timeline is empty: upload a clip before exporting.');
+  }
+  const now = new Date().toISOString();
+  const record: ExportRecord = {
+    id: nanoid(16),
+    projectId,
+    status: 'queued',
+    progress: 0,
+    quality,
+    // The render uses this version even if the timeline is edited while it waits or runs.
+    timelineVersion: head.current.version,
+    width: null,
+    height: null,
+    duration: null,
+    size: null,
+    path: null,
+    error: null,
+    attempts: 0,
+    backendState: null,
+    createdAt: now,
+    updatedAt: now,
+    startedAt: null,
+    finishedAt: null,
+  };
+  await store.createExport(record);
+  queue.kick();
+  return record;
+}
+
+export async function cancelLocalExport(store: Store, queue: ExportQueue, exportId: string): Promise<ExportRecord> {
+  const record = await store.getExport(exportId);
+  if (!record) throw new AppError(404, 'Export not found.');
+  if (record.status === 'canceled') return record;
+  if (record.status === 'completed' || record.status === 'failed') {
+    throw new AppError(409, `The export has already ${record.status === 'completed' ? 'finished' : 'failed'}; there is nothing to cancel.`);
+  }
+  // Record first, then stop ffmpeg: the worker sees the abort and leaves the status alone.
+  const canceled = await store.updateExport(exportId, { status: 'canceled', finishedAt: new Date().toISOString() });
+  queue.abort(exportId);
+  return canceled;
+}
+
+export function localExportFile(record: ExportRecord): ExportFile {
+  if (record.status !== 'completed' || !record.path) {
+    throw new AppError(409, 'The export is not ready yet: wait until it is completed.');
+  }
+  const file = record.path;
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new AppError(404, 'The exported file is no longer on the server. Export again.');
+  }
+  return diskFile(file, size, 'video/mp4');
+}

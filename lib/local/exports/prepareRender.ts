@@ -1,0 +1,66 @@
+// Turns an export record into a RenderPlan: loads the requested timeline version, media, music and fonts, writes text files.
+import 'server-only';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '@/lib/errors';
+import type { ExportRecord, Store } from '@/lib/store/types';
+import type { Tools } from '@/lib/engine/ffmpeg/tools';
+import { fontFiles } from '@/lib/engine/render/fonts';
+import { speechLevelDb } from '@/lib/engine/render/musicLevel';
+import { musicFiles } from '@/lib/engine/render/musicFiles';
+import { outputSize } from '@/lib/engine/render/outputFormat';
+import { layoutTimelineTexts, type RenderPlan } from '@/lib/engine/render/renderPlan';
+import type { PlacedText } from '@/lib/engine/render/textOverlay';
+
+export async function prepareRender(store: Store, tools: Tools, dataDir: string, record: ExportRecord, paths: { partial: string; work: string }): Promise<RenderPlan> {
+  const version = await store.getTimelineVersion(record.projectId, record.timelineVersion);
+  if (!version) throw new AppError(409, 'The timeline this export was made from no longer exists. Export again.');
+  const { timeline } = version;
+  if (timeline.video.length === 0) throw new AppError(409, 'The timeline is empty: add a clip before exporting.');
+
+  const all = new Map((await store.listMedia(record.projectId)).map((m) => [m.id, m]));
+  const media: RenderPlan['media'] = {};
+  for (const segment of timeline.video) {
+    const m = all.get(segment.sourceId);
+    if (!m) throw new AppError(409, 'A clip on the timeline is missing its media file. Remove it and export again.');
+    media[m.id] = { path: m.path, probe: m.probe };
+  }
+
+  // Music volumes are relative to the speech they play under (see musicLevel.ts).
+  const voiceLevel = () =>
+    speechLevelDb(
+      timeline.video.flatMap((s) => {
+        const analysis = all.get(s.sourceId)?.analysis;
+        return analysis ? [{ analysis, in: s.in, out: s.out }] : [];
+      }),
+    );
+
+  const out = outputSize(timeline.canvas, record.quality);
+  await fs.mkdir(paths.work, { recursive: true });
+  // Each line of text goes to its own file: drawtext reads it from there, so no user text is
+  // ever part of the filter graph string.
+  const texts: PlacedText[] = await Promise.all(
+    layoutTimelineTexts(timeline, out).map(async ({ layout, start, end }, i) => ({
+      layout,
+      start,
+      end,
+      lineFiles: await Promise.all(
+        layout.lines.map(async (line, j) => {
+          const file = path.join(paths.work, `text-${i}-${j}.txt`);
+          await fs.writeFile(file, line.text, 'utf8');
+          return file;
+        }),
+      ),
+    })),
+  );
+
+  return {
+    timeline,
+    media,
+    out,
+    texts,
+    fonts: fontFiles(),
+    music: await musicFiles(tools, dataDir, timeline.audio, all, voiceLevel()),
+    outputPath: paths.partial,
+  };
+}

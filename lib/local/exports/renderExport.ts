@@ -1,0 +1,69 @@
+// Renders one claimed export: plan, one ffmpeg run with throttled progress, probe, rename into place, record.
+import 'server-only';
+import fs from 'node:fs/promises';
+import { FfmpegError, runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
+import { timelineDuration } from '@/lib/engine/timeline/duration';
+import { asAppError } from '@/lib/errors';
+import type { LocalDeps } from '@/lib/local/localDeps';
+import type { ExportRecord, Store } from '@/lib/store/types';
+import { buildExportArgs } from '@/lib/engine/render/buildExportArgs';
+import { exportPaths } from '@/lib/engine/render/exportPaths';
+import { prepareRender } from './prepareRender';
+import { probeOutput } from '@/lib/engine/render/probeOutput';
+
+const PROGRESS_INTERVAL_MS = 500;
+
+/** What the user reads when a render fails; details go to the server log only. */
+export function failureMessage(err: unknown): string {
+  const known = asAppError(err);
+  if (known) return known.message;
+  if (err instanceof FfmpegError) {
+    return 'The video could not be rendered. Try exporting again; if it fails again, one of the clips may be damaged: remove it and retry.';
+  }
+  return 'The export failed on the server. Try exporting again.';
+}
+
+/** Resolves when the export is completed; throws on failure or abort (the worker records those). */
+export async function renderExport(deps: LocalDeps, record: ExportRecord, signal: AbortSignal): Promise<void> {
+  const { store } = deps;
+  const tools = deps.tools();
+  const dataDir = deps.settings.dataDir;
+  const paths = exportPaths(dataDir, record.id, record.attempts);
+  await fs.mkdir(paths.dir, { recursive: true });
+  try {
+    const plan = await prepareRender(store, tools, dataDir, record, paths);
+    const duration = timelineDuration(plan.timeline);
+    let lastWrite = 0;
+    await runFfmpeg(buildExportArgs(plan, record.quality), {
+      ffmpegPath: tools.ffmpeg,
+      signal,
+      onStart: (pid) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } }),
+      onProgress: ({ outTimeSeconds }) => {
+        const now = Date.now();
+        if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
+        lastWrite = now;
+        void store.updateExport(record.id, { progress: Math.min(0.99, Math.max(0, outTimeSeconds / duration)) });
+      },
+    });
+    const info = await probeOutput(tools, paths.partial);
+    signal.throwIfAborted();
+    // A cancel that landed while ffmpeg was finishing wins over the finished file.
+    if ((await store.getExport(record.id))?.status === 'canceled') return;
+    await fs.rename(paths.partial, paths.final);
+    await store.updateExport(record.id, {
+      status: 'completed',
+      progress: 1,
+      path: paths.final,
+      width: info.width,
+      height: info.height,
+      duration: info.duration,
+      size: info.size,
+      error: null,
+      backendState: null,
+      finishedAt: new Date().toISOString(),
+    });
+  } finally {
+    await fs.rm(paths.work, { recursive: true, force: true });
+    await fs.rm(paths.partial, { force: true });
+  }
+}

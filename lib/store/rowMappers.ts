@@ -1,0 +1,80 @@
+// Row <-> record mapping for the SQLite store: every row read back is validated by its zod schema.
+import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
+import { parseExportJob } from './exportJob';
+import { timelineSchema } from '@/lib/engine/timeline/schema';
+import {
+  exportRecordSchema,
+  projectRecordSchema,
+  type ExportRecord,
+  type ProjectRecord,
+  type TimelineVersion,
+} from './types';
+
+export type Row = Record<string, unknown>;
+export const now = () => new Date().toISOString();
+export const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+export const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : null);
+
+export const toProject = (r: Row): ProjectRecord =>
+  projectRecordSchema.parse({
+    id: r.id,
+    ownerId: r.owner_id,
+    title: r.title,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    headVersion: r.head_version,
+    shareToken: r.share_token ?? null,
+    backendState: parseJson(r.backend_state),
+  });
+
+export const toMedia = (r: Row): MediaRecord =>
+  mediaRecordSchema.parse({
+    id: r.id,
+    projectId: r.project_id,
+    name: r.name,
+    path: r.path,
+    size: r.size,
+    probe: parseJson(r.probe),
+    analysis: parseJson(r.analysis),
+    peaks: parseJson(r.peaks),
+    hasThumbnail: r.has_thumbnail === 1,
+    createdAt: r.created_at,
+  });
+
+export const toExport = (r: Row): ExportRecord =>
+  exportRecordSchema.parse({
+    id: r.id,
+    projectId: r.project_id,
+    status: r.status,
+    progress: r.progress,
+    quality: r.quality,
+    timelineVersion: r.timeline_version,
+    width: r.width ?? null,
+    height: r.height ?? null,
+    duration: r.duration ?? null,
+    size: r.size ?? null,
+    path: r.path ?? null,
+    error: r.error ?? null,
+    attempts: r.attempts,
+    backendState: parseExportJob(parseJson(r.backend_state)),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    startedAt: r.started_at ?? null,
+    finishedAt: r.finished_at ?? null,
+  });
+
+export const toVersion = (r: Row): TimelineVersion => ({
+  version: r.version as number,
+  projectId: r.project_id as string,
+  parentVersion: (r.parent_version as number | null) ?? null,
+  timeline: timelineSchema.parse(JSON.parse(r.timeline as string)),
+  label: r.label as string,
+  createdAt: r.created_at as string,
+});
+
+export const EXPORT_COLUMNS: Record<string, string> = {
+  status: 'status', progress: 'progress', quality: 'quality', timelineVersion: 'timeline_version',
+  width: 'width', height: 'height', duration: 'duration', size: 'size', path: 'path', error: 'error',
+  attempts: 'attempts', backendState: 'backend_state', updatedAt: 'updated_at', startedAt: 'started_at',
+  finishedAt: 'finished_at',
+};

@@ -1,0 +1,106 @@
+// The storage seam: everything the app keeps, behind one interface (SQLite today, Postgres later).
+import { z } from 'zod';
+import type { MediaRecord } from '@/lib/engine/media/schema';
+import type { Timeline } from '@/lib/engine/timeline/schema';
+import { exportQualitySchema } from '@/lib/engine/render/exportQuality';
+import { exportJobSchema, exportStatusSchema } from './exportJob';
+
+export const projectRecordSchema = z.object({
+  id: z.string(),
+  ownerId: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  headVersion: z.number().int(),
+  shareToken: z.string().nullable(),
+  /** Backend-specific state (e.g. NemoVideo task and session ids), validated by that backend. */
+  backendState: z.record(z.string(), z.unknown()).nullable(),
+});
+export type ProjectRecord = z.infer<typeof projectRecordSchema>;
+
+export const exportRecordSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  status: exportStatusSchema,
+  progress: z.number(),
+  quality: exportQualitySchema,
+  timelineVersion: z.number().int(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  duration: z.number().nullable(),
+  size: z.number().nullable(),
+  path: z.string().nullable(),
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  /** The owning backend's state of the job, tagged with its name (see exportJob.ts). */
+  backendState: exportJobSchema.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type ExportRecord = z.infer<typeof exportRecordSchema>;
+
+export const messageRecordSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  role: z.enum(['user', 'assistant']),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type MessageRecord = z.infer<typeof messageRecordSchema>;
+
+export interface TimelineVersion {
+  version: number;
+  projectId: string;
+  parentVersion: number | null;
+  timeline: Timeline;
+  label: string;
+  createdAt: string;
+}
+
+export interface TimelineHead {
+  current: TimelineVersion;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export interface Store {
+  // Owners: a browser's identity plus backend data kept on the server for it.
+  getOwnerState(ownerId: string): Promise<Record<string, unknown> | null>;
+  setOwnerState(ownerId: string, state: Record<string, unknown>): Promise<void>;
+
+  createProject(input: { id: string; ownerId: string; title: string; timeline: Timeline }): Promise<ProjectRecord>;
+  getProject(id: string): Promise<ProjectRecord | null>;
+  listProjects(ownerId: string): Promise<ProjectRecord[]>;
+  updateProject(id: string, patch: Partial<Pick<ProjectRecord, 'title' | 'shareToken' | 'backendState'>>): Promise<void>;
+  findProjectByShareToken(token: string): Promise<ProjectRecord | null>;
+
+  addMedia(record: MediaRecord): Promise<void>;
+  listMedia(projectId: string): Promise<MediaRecord[]>;
+  getMedia(id: string): Promise<MediaRecord | null>;
+  /** Removes media rows (files are the caller's); used to roll back an ingest the backend refused. */
+  deleteMedia(ids: string[]): Promise<void>;
+
+  /** The head of the project's timeline history. */
+  getTimelineHead(projectId: string): Promise<TimelineHead>;
+  /** Stores a new version as the head; clears the redo stack. Fails with 409 if the head moved since `expectedHead`. */
+  commitTimeline(projectId: string, timeline: Timeline, label: string, expectedHead?: number): Promise<TimelineVersion>;
+  undo(projectId: string): Promise<TimelineHead | null>;
+  redo(projectId: string): Promise<TimelineHead | null>;
+  getTimelineVersion(projectId: string, version: number): Promise<TimelineVersion | null>;
+
+  addMessage(record: MessageRecord): Promise<void>;
+  listMessages(projectId: string): Promise<MessageRecord[]>;
+
+  createExport(record: ExportRecord): Promise<void>;
+  getExport(id: string): Promise<ExportRecord | null>;
+  listExports(projectId: string): Promise<ExportRecord[]>;
+  updateExport(id: string, patch: Partial<Omit<ExportRecord, 'id' | 'projectId' | 'createdAt'>>): Promise<ExportRecord>;
+  /** Exports in the given states, oldest first (the job queue and start-up recovery read this). */
+  listExportsByStatus(statuses: ExportRecord['status'][]): Promise<ExportRecord[]>;
+  /** Atomically moves the oldest queued export to rendering and returns it. */
+  claimNextExport(): Promise<ExportRecord | null>;
+
+  close(): Promise<void>;
+}
