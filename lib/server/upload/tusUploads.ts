@@ -11,12 +11,12 @@ import { megabytes } from './receiveMultipart';
 import { sanitizeName } from './sanitizeName';
 import { tusErrorResponse } from './tusErrors';
 import { assertRoomForUpload, pendingUploadBytes } from './tusQuota';
-import { tusParts, UPLOAD_EXPIRY_MS } from './tusStore';
+import { tusParts } from '../context';
+import { UPLOAD_EXPIRY_MS } from './tusStore';
 import { sweepExpiredUploads } from './tusSweep';
 import { readOutcome, readTusInfo, receivedBytes, writeOutcome, type UploadOutcome } from './tusUploadInfo';
 
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
-const g = globalThis as unknown as { __inVideoTusIngests?: Map<string, Promise<UploadOutcome>>; __inVideoTusSwept?: number };
 
 /** `POST .../uploads`: checks the declared size against the cap and the quota before tus creates anything. */
 export async function createUpload(ctx: BackendContext, req: Request): Promise<Response> {
@@ -100,7 +100,7 @@ async function answer(server: Server, req: Request): Promise<Response> {
 }
 
 function ingestOnce(ctx: BackendContext, uid: string): Promise<UploadOutcome> {
-  const running = (g.__inVideoTusIngests ??= new Map());
+  const running = tusParts().ingests;
   let job = running.get(uid);
   if (!job) {
     job = ingest(ctx, uid).finally(() => running.delete(uid));
@@ -130,10 +130,11 @@ async function ingest(ctx: BackendContext, uid: string): Promise<UploadOutcome> 
 }
 
 function sweepNowAndThen() {
+  const parts = tusParts();
   const now = Date.now();
-  if (g.__inVideoTusSwept && now - g.__inVideoTusSwept < SWEEP_EVERY_MS) return;
-  g.__inVideoTusSwept = now;
-  sweepExpiredUploads(tusParts(), UPLOAD_EXPIRY_MS, now).catch((err) => console.error('[in-video] upload sweep failed', err));
+  if (now - parts.sweptAt < SWEEP_EVERY_MS) return;
+  parts.sweptAt = now;
+  sweepExpiredUploads(parts, UPLOAD_EXPIRY_MS, now).catch((err) => console.error('[in-video] upload sweep failed', err));
 }
 
 function declaredName(req: Request): string {
