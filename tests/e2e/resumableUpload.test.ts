@@ -72,6 +72,7 @@ describe('a resumable upload on a phone (390x844)', () => {
     uplink.restore();
 
     await expectAdded();
+    console.log(JSON.stringify({ measure: 'upload cut halfway', fileBytes: SIZE, bytesIntoServer: uplink.uploaded(), patchOffsets }));
     // The bytes that reached the server: one file plus request headers, not one and a half files.
     expect(uplink.uploaded()).toBeGreaterThan(SIZE);
     expect(uplink.uploaded()).toBeLessThan(SIZE * 1.2);
@@ -93,6 +94,7 @@ describe('a resumable upload on a phone (390x844)', () => {
     await page.getByLabel('Continue uploading talk-1080p.mp4').setInputFiles(TALK);
 
     await expectAdded();
+    console.log(JSON.stringify({ measure: 'upload reloaded halfway', fileBytes: SIZE, bytesIntoServer: uplink.uploaded(), patchOffsets }));
     await expect.poll(() => unfinished.count()).toBe(0);
     expect(uplink.uploaded()).toBeLessThan(SIZE * 1.2);
     expect(patchOffsets[0]).toBe(0);
