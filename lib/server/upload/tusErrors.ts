@@ -1,5 +1,5 @@
 // tus-node-server's plain-text errors (and ours thrown from its hooks) in the one JSON error shape, keeping tus's status.
-import { AppError, ERROR_TABLE, type ErrorBody, type ErrorCode } from '@/lib/errors';
+import { asAppError, ERROR_TABLE, type ErrorBody, type ErrorCode } from '@/lib/errors';
 
 interface TusError {
   status_code: number;
@@ -16,7 +16,9 @@ const TUS_WORDS: Record<number, { code: ErrorCode; message: string }> = {
 };
 
 export function tusErrorResponse(err: Error | TusError, maxBytes: number): TusError {
-  if (err instanceof AppError) return { status_code: err.status, body: JSON.stringify(err.toBody()) };
+  // Ours (thrown from a hook, or an engine error by kind): already in the one shape.
+  const ours = asAppError(err);
+  if (ours) return { status_code: ours.status, body: JSON.stringify(ours.toBody()) };
   const status = 'status_code' in err && typeof err.status_code === 'number' ? err.status_code : 500;
   const known = TUS_WORDS[status];
   const message =

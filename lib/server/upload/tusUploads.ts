@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Server } from '@tus/server';
 import { nanoid } from 'nanoid';
 import type { BackendContext } from '@/lib/backend/types';
-import { AppError } from '@/lib/errors';
+import { AppError, asAppError } from '@/lib/errors';
 import { getConfig } from '../config';
 import { ingestFinishedUpload } from '../ingest';
 import { megabytes } from './receiveMultipart';
@@ -121,8 +121,9 @@ async function ingest(ctx: BackendContext, uid: string): Promise<UploadOutcome> 
     const media = await ingestFinishedUpload(ctx, { id: nanoid(16), name: sanitizeName(info?.metadata?.filename), path: path.join(dir, uid), size });
     outcome = { ...base, status: 'completed', media };
   } catch (err) {
-    const known = err instanceof AppError ? err : new AppError(500);
-    if (!(err instanceof AppError)) console.error('[in-video] resumable upload ingest failed', err);
+    const mapped = asAppError(err);
+    if (!mapped) console.error('[in-video] resumable upload ingest failed', err);
+    const known = mapped ?? new AppError(500);
     outcome = { ...base, status: 'failed', httpStatus: known.status, body: known.toBody() };
   }
   await writeOutcome(outcomeDir, uid, outcome);
