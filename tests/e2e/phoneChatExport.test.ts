@@ -9,7 +9,8 @@ import { ffprobe } from '../helpers/ffprobe';
 import { mediaFile } from '../helpers/paths';
 import { startServer, type TestServer } from '../helpers/server';
 
-const EXPORT_TIMEOUT = 240_000;
+// A cap on waiting, not a speed check: with several builds sharing two cores a 60 s 1080p render took over 4 minutes.
+const EXPORT_TIMEOUT = 420_000;
 let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
