@@ -21,8 +21,8 @@ export interface TextLayout {
   look?: TitleLook;
   /** Left edge of every line for left-aligned looks (lower third); lines are centred otherwise. */
   left?: number;
-  /** Filled rectangles drawn under the words (a bar, an accent stripe). */
-  panels: Panel[];
+  /** Filled rectangles drawn under the words (a bar, an accent stripe); none when absent. */
+  panels?: Panel[];
 }
 
 const SIZE_FRACTION = { small: 0.035, medium: 0.05, large: 0.065, xlarge: 0.085 } as const;

@@ -73,8 +73,8 @@ describe('layout in the safe areas', () => {
     const l = layoutText({ text: 'How we built a studio in a week, and what it cost', position, size: 'large', look }, portrait)!;
     // Boxed looks reach their box padding past the glyphs; the minimal outline a few pixels.
     const reach = look === 'card' || look === 'lower-third' ? l.boxBorder : 4;
-    const top = Math.min(l.lines[0].y - reach, ...l.panels.map((p) => p.y));
-    const bottom = Math.max(l.lines.at(-1)!.y + l.fontSize + reach, ...l.panels.map((p) => p.y + p.height));
+    const top = Math.min(l.lines[0].y - reach, ...(l.panels ?? []).map((p) => p.y));
+    const bottom = Math.max(l.lines.at(-1)!.y + l.fontSize + reach, ...(l.panels ?? []).map((p) => p.y + p.height));
     expect(top).toBeGreaterThanOrEqual(portrait.height * 0.1);
     expect(bottom).toBeLessThanOrEqual(portrait.height * 0.8);
     // Inter Bold averages about 0.55 em per character; words end left of the 88% line.
@@ -86,7 +86,7 @@ describe('layout in the safe areas', () => {
     const l = layoutText({ text: 'Ana Lima', position: 'bottom', size: 'medium', look: 'lower-third' }, landscape)!;
     expect(l.left).toBe(154);
     expect(l.panels).toHaveLength(1);
-    expect(l.panels[0].x).toBeGreaterThanOrEqual(landscape.width * 0.05);
+    expect(l.panels![0].x).toBeGreaterThanOrEqual(landscape.width * 0.05);
   });
 
   it('nothing is drawn when only emoji were given', () => {
