@@ -12,6 +12,7 @@ import type { Store } from '@/lib/store/types';
 import { tools } from './binaries';
 import { getConfig, type Config } from './config';
 import { plannerFor } from './plannerFromConfig';
+import { createTusParts, type TusParts } from './upload/tusStore';
 
 export interface AppRoot {
   config: Config;
@@ -20,13 +21,16 @@ export interface AppRoot {
   backend: EditingBackend;
   /** The local render queue; null when NemoVideo renders remotely. */
   worker: RenderWorker | null;
+  /** Resumable uploads in progress (either backend ingests them). */
+  tus: TusParts;
 }
 
 /** Wires one app from a config and a store (tests may pass their own store). */
 export function buildRoot(config: Config, store: Store = new SqliteStore(path.join(config.DATA_DIR, 'in-video.sqlite'))): AppRoot {
   const planner = plannerFor(config);
+  const tus = createTusParts(config.DATA_DIR);
   if (config.EDIT_BACKEND === 'nemo') {
-    return { config, store, planner, backend: createNemoBackend(config, store), worker: null };
+    return { config, store, planner, backend: createNemoBackend(config, store), worker: null, tus };
   }
   const deps: LocalDeps = {
     store,
@@ -36,7 +40,7 @@ export function buildRoot(config: Config, store: Store = new SqliteStore(path.jo
   };
   const worker = new RenderWorker(deps);
   process.once('exit', () => worker.abortAll());
-  return { config, store, planner, backend: createLocalBackend(deps, worker), worker };
+  return { config, store, planner, backend: createLocalBackend(deps, worker), worker, tus };
 }
 
 // Next bundles the route handlers and instrumentation.ts separately, so each bundle has its own copy of

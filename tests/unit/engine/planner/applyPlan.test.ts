@@ -53,6 +53,8 @@ describe('planContext helpers', () => {
   test.each([
     ['Summer in Rome', 'Summer in Rome'],
     ['Untitled project 3', 'My holiday clip'],
+    // Named after its file by the home page's picker: the name is read as words.
+    ['my_holiday-clip', 'My holiday clip'],
   ])('default title for project %s is %s', (title, expected) => {
     expect(defaultTitle(title, timelineOf([{ sourceId: 'm1', out: 5 }]), media)).toBe(expected);
   });
