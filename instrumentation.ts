@@ -1,7 +1,11 @@
-// Next.js start-up hook: in the Node.js server of the local backend, recover interrupted exports and start the render worker.
+// Next.js start-up hook: the client-address stamp, the housekeeping sweeps, and (local backend) export recovery and the render worker.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { installSocketAddressHeader } = await import('@/lib/server/limits/clientAddress');
+  installSocketAddressHeader();
   const { getConfig } = await import('@/lib/server/config');
+  const { startSweeps } = await import('@/lib/server/sweeps');
+  await startSweeps().catch((err) => console.error('[sweep] start-up sweep failed', err));
   // NemoVideo renders remotely and polls its own exports; the local queue is not used there.
   if (getConfig().EDIT_BACKEND !== 'local') return;
   const { getStore } = await import('@/lib/server/context');

@@ -3,6 +3,7 @@ import 'server-only';
 import { nanoid } from 'nanoid';
 import type { ChatEvent } from '@/lib/api/schemas';
 import type { BackendContext, EditingBackend } from '@/lib/backend/types';
+import { startExportWithinQuota } from '@/lib/server/limits/quotas';
 import type { Store } from '@/lib/server/store/types';
 import { toExportView } from '@/lib/server/views';
 import { errorEvent } from './chatEventStream';
@@ -15,7 +16,7 @@ export interface ChatTurnDeps {
 
 async function* startExport(deps: ChatTurnDeps, ctx: BackendContext, quality: 'high' | 'preview'): AsyncIterable<ChatEvent> {
   yield { type: 'status', message: 'Starting the export…' };
-  const record = await deps.backend.startExport(ctx, quality);
+  const record = await startExportWithinQuota(deps.backend, ctx, quality);
   const what = quality === 'preview' ? 'a quick 540p preview' : 'the 1080p MP4';
   yield { type: 'text', delta: `Exporting ${what} now. You'll see its progress here, and a download link when it's ready.` };
   yield { type: 'export', export: toExportView(record) };

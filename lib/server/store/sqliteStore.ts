@@ -235,6 +235,45 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async ownerUsage(ownerId: string) {
+    const row = this.get(
+      `SELECT
+         (SELECT COUNT(*) FROM projects WHERE owner_id = ?1) AS projects,
+         (SELECT COALESCE(SUM(m.size), 0) FROM media m JOIN projects p ON p.id = m.project_id WHERE p.owner_id = ?1) AS media_bytes,
+         (SELECT COALESCE(SUM(e.size), 0) FROM exports e JOIN projects p ON p.id = e.project_id
+            WHERE p.owner_id = ?1 AND e.status = 'completed') AS export_bytes,
+         (SELECT COUNT(*) FROM exports e JOIN projects p ON p.id = e.project_id
+            WHERE p.owner_id = ?1 AND e.status = 'rendering') AS running,
+         (SELECT COUNT(*) FROM exports e JOIN projects p ON p.id = e.project_id
+            WHERE p.owner_id = ?1 AND e.status = 'queued') AS queued`,
+      ownerId,
+    )!;
+    return {
+      storedBytes: Number(row.media_bytes) + Number(row.export_bytes),
+      projects: Number(row.projects),
+      rendersRunning: Number(row.running),
+      rendersQueued: Number(row.queued),
+    };
+  }
+  async deleteExport(id: string) {
+    this.run('DELETE FROM exports WHERE id = ?', id);
+  }
+  async deleteProject(id: string) {
+    // Foreign keys cascade to media, versions, messages and exports.
+    this.run('DELETE FROM projects WHERE id = ?', id);
+  }
+  async listProjectsUpdatedBefore(beforeIso: string) {
+    return this.all('SELECT * FROM projects WHERE updated_at < ? ORDER BY updated_at', beforeIso).map(toProject);
+  }
+  async listKnownFiles() {
+    return {
+      projectIds: this.all('SELECT id FROM projects').map((r) => r.id as string),
+      mediaPaths: this.all('SELECT path FROM media').map((r) => r.path as string),
+      exportPaths: this.all('SELECT path FROM exports WHERE path IS NOT NULL').map((r) => r.path as string),
+      exportIds: this.all('SELECT id FROM exports').map((r) => r.id as string),
+    };
+  }
+
   async close() {
     this.db.close();
   }

@@ -3,11 +3,12 @@ import { createExportBodySchema } from '@/lib/api/schemas';
 import { getBackend } from '@/lib/backend/selectBackend';
 import { requireOwnedProject } from '@/lib/server/access';
 import { parseJsonBody, route } from '@/lib/server/http';
+import { startExportWithinQuota } from '@/lib/server/limits/quotas';
 import { toExportView } from '@/lib/server/views';
 
 export const POST = route<{ id: string }>(async (req, { id }) => {
   const ctx = await requireOwnedProject(id);
   const { quality } = await parseJsonBody(req, createExportBodySchema);
-  const record = await getBackend().startExport(ctx, quality);
+  const record = await startExportWithinQuota(getBackend(), ctx, quality);
   return NextResponse.json({ export: toExportView(record) }, { status: 202 });
 });
