@@ -11,7 +11,7 @@ import type { ProbeResult } from './schema';
 export async function analyseAudio(file: string, name: string, probe: ProbeResult, signal?: AbortSignal): Promise<LoudnessResult | null> {
   if (!probe.hasAudio) return null;
   const meter = createLoudnessMeter(ANALYSIS_SAMPLE_RATE);
-  const result = await runTool(binaries().ffmpeg.path, buildPcmArgs(file), { signal, onStdout: (chunk) => meter.push(chunk) });
+  const result = await runTool(binaries().ffmpeg.path, buildPcmArgs(file, probe.format), { signal, onStdout: (chunk) => meter.push(chunk) });
   const measured = meter.finish();
   if (result.code !== 0 && measured.analysis.rmsDb.length === 0) {
     throw new AppError(4001, `"${name}" cannot be used: its audio could not be decoded (${lastLine(result.stderr)}).`);

@@ -13,6 +13,9 @@ const WHAT_TO_USE = SUPPORTED_FORMATS_TEXT.replace(/^Unsupported file\.\s*/, '')
 
 const PROBE_TIMEOUT_MS = 60_000;
 
+/** ffprobe found a format outside PROBE_FORMAT_NAMES: in practice a playlist (HLS, concat) or another list of files. */
+const NOT_A_MEDIA_FILE_LIST = 'is a playlist or a list of other files, not a media file';
+
 /** `name` is the user's file name, used only in the message. */
 export async function probeMedia(file: string, name: string): Promise<{ probe: ProbeResult; ext: string }> {
   const { size } = await fs.stat(file);
@@ -24,7 +27,9 @@ export async function probeMedia(file: string, name: string): Promise<{ probe: P
   } catch {
     json = null;
   }
-  const parsed = json ? parseProbe(json) : { ok: false as const, reason: 'is not a video, audio or image file we can read' };
+  const parsed = json
+    ? parseProbe(json)
+    : { ok: false as const, reason: /not on whitelist/i.test(result.stderr) ? NOT_A_MEDIA_FILE_LIST : 'is not a video, audio or image file we can read' };
   if (!parsed.ok) throw unsupported(name, parsed.reason);
   return { probe: parsed.probe, ext: parsed.ext };
 }

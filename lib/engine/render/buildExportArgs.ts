@@ -10,7 +10,7 @@ export function buildExportArgs(plan: RenderPlan, quality: ExportQuality): strin
     const media = plan.media[segment.sourceId];
     return media ? segmentInputArgs(segment, media) : [];
   });
-  const music = plan.music.flatMap((m) => musicInputArgs(m.clip, m.path));
+  const music = plan.music.flatMap((m) => musicInputArgs(m.clip, m.path, m.format));
   return [
     ...inputs,
     ...music,

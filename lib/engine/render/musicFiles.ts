@@ -11,24 +11,25 @@ import { measureLevelArgs, musicGain, parseRmsLevel } from './musicLevel';
 const g = globalThis as unknown as { __inVideoMusicLevels?: Map<string, number | null> };
 
 /** Overall RMS of a music file, measured once per file version. */
-async function musicLevelDb(file: string): Promise<number | null> {
+async function musicLevelDb(file: string, format: string): Promise<number | null> {
   const { size, mtimeMs } = await fs.stat(file);
   const key = `${file}:${size}:${mtimeMs}`;
   g.__inVideoMusicLevels ??= new Map();
   if (!g.__inVideoMusicLevels.has(key)) {
-    const { stderrTail } = await runFfmpeg(measureLevelArgs(file));
+    const { stderrTail } = await runFfmpeg(measureLevelArgs(file, format));
     g.__inVideoMusicLevels.set(key, parseRmsLevel(stderrTail));
   }
   return g.__inVideoMusicLevels.get(key) ?? null;
 }
 
-async function musicPath(clip: AudioClip, media: Map<string, MediaRecord>): Promise<string> {
-  if (clip.source.kind === 'library') return libraryTrackPath(clip.source.trackId);
+/** The file and its demuxer: library tracks are WAV files we made, uploads keep their probed format. */
+async function musicPath(clip: AudioClip, media: Map<string, MediaRecord>): Promise<{ path: string; format: string }> {
+  if (clip.source.kind === 'library') return { path: await libraryTrackPath(clip.source.trackId), format: 'wav' };
   const record = media.get(clip.source.mediaId);
   if (!record || !record.probe.hasAudio) {
     throw new AppError(409, `The music "${clip.name}" has no sound file any more. Remove it and export again.`);
   }
-  return record.path;
+  return { path: record.path, format: record.probe.format };
 }
 
 /** `voiceDb` is the speech level of the main track (null when it has none). */
@@ -36,11 +37,11 @@ export async function musicFiles(
   clips: AudioClip[],
   media: Map<string, MediaRecord>,
   voiceDb: number | null,
-): Promise<{ clip: AudioClip; path: string; gain: number }[]> {
+): Promise<{ clip: AudioClip; path: string; format: string; gain: number }[]> {
   return Promise.all(
     clips.map(async (clip) => {
-      const path = await musicPath(clip, media);
-      return { clip, path, gain: musicGain(voiceDb, await musicLevelDb(path)) };
+      const { path, format } = await musicPath(clip, media);
+      return { clip, path, format, gain: musicGain(voiceDb, await musicLevelDb(path, format)) };
     }),
   );
 }

@@ -14,7 +14,7 @@ export interface RenderPlan {
   texts: PlacedText[];
   fonts: FontFiles;
   /** Music clips with the file each one plays and its loudness match to the voice. */
-  music: { clip: AudioClip; path: string; gain: number }[];
+  music: { clip: AudioClip; path: string; format: string; gain: number }[];
   outputPath: string;
 }
 

@@ -1,4 +1,5 @@
 // One main-track segment as filter chains: trimmed, re-timed, fitted, and cut to its exact frame count.
+import { probedInput } from '@/lib/engine/media/inputArgs';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { segmentFrames } from '@/lib/engine/timeline/duration';
 import type { VideoSegment } from '@/lib/engine/timeline/schema';
@@ -30,8 +31,9 @@ export function samplesForFrames(frameCount: number, fps: number): number {
 
 /** Input options for a segment: seeking on the input skips decoding everything before `in`. */
 export function segmentInputArgs(segment: VideoSegment, media: SegmentMedia): string[] {
-  if (media.probe.kind === 'image') return ['-i', media.path];
-  return ['-ss', sec(segment.in), '-t', sec(segment.out - segment.in), '-i', media.path];
+  const input = probedInput(media.path, media.probe.format);
+  if (media.probe.kind === 'image') return input;
+  return ['-ss', sec(segment.in), '-t', sec(segment.out - segment.in), ...input];
 }
 
 export interface SegmentFilterInput {

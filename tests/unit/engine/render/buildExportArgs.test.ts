@@ -15,8 +15,8 @@ describe('the export command', () => {
   it('two segments at preview quality: 960x540, fast preset, one concat, exact lengths', () => {
     const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 0, out: 4 }, { id: 'b', sourceId: 'silent', in: 1, out: 3 }] });
     expect(buildExportArgs(plan(t, 'preview'), 'preview')).toEqual([
-      '-ss', '0', '-t', '4', '-i', '/data/media/talk.mp4',
-      '-ss', '1', '-t', '2', '-i', '/data/media/city.mpg',
+      '-ss', '0', '-t', '4', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/talk.mp4',
+      '-ss', '1', '-t', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/city.mpg',
       '-filter_complex',
       '[0:v:0]trim=duration=4,setpts=PTS-STARTPTS,fps=30[s0in];[s0in]scale=960:540,setsar=1[s0fit];' +
         '[s0fit]format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=120,setpts=PTS-STARTPTS[v0];' +
@@ -53,8 +53,11 @@ describe('the export command', () => {
       fadeInSeconds: 1,
       fadeOutSeconds: 1.5,
     });
-    const args = buildExportArgs(plan(t, 'high', { music: [{ clip: t.audio[0], path: '/lib/calm.wav', gain: 1 }] }), 'high');
-    expect(args.slice(0, 10)).toEqual(['-ss', '0', '-t', '10', '-i', '/data/media/talk.mp4', '-stream_loop', '-1', '-i', '/lib/calm.wav']);
+    const args = buildExportArgs(plan(t, 'high', { music: [{ clip: t.audio[0], path: '/lib/calm.wav', format: 'wav', gain: 1 }] }), 'high');
+    expect(args.slice(0, 18)).toEqual([
+      '-ss', '0', '-t', '10', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/talk.mp4',
+      '-stream_loop', '-1', '-protocol_whitelist', 'file', '-f', 'wav', '-i', '/lib/calm.wav',
+    ]);
     const graph = args[args.indexOf('-filter_complex') + 1];
     expect(graph).toContain('[acat]asplit=2[voicemain][duckkey0];[1:a:0]aresample=48000');
     expect(graph).toContain('[vcat]fade=t=in:st=0:d=1,fade=t=out:st=8.5:d=1.5,format=yuv420p[vout]');

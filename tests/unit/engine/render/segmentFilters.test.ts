@@ -24,8 +24,8 @@ describe('atempo chains keep every stage within 0.5..2', () => {
 
 describe('a segment as filter chains', () => {
   it('seeks on the input for a video clip and reads an image whole', () => {
-    expect(segmentInputArgs(segment({ in: 2, out: 7.5 }), MEDIA.talk)).toEqual(['-ss', '2', '-t', '5.5', '-i', '/data/media/talk.mp4']);
-    expect(segmentInputArgs(segment({ sourceId: 'still', out: 3 }), MEDIA.still)).toEqual(['-i', '/data/media/photo.png']);
+    expect(segmentInputArgs(segment({ in: 2, out: 7.5 }), MEDIA.talk)).toEqual(['-ss', '2', '-t', '5.5', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/talk.mp4']);
+    expect(segmentInputArgs(segment({ sourceId: 'still', out: 3 }), MEDIA.still)).toEqual(['-protocol_whitelist', 'file', '-f', 'png_pipe', '-i', '/data/media/photo.png']);
   });
 
   it('trims, makes 30 fps and cuts a 5.5 s piece to exactly 165 frames and 264000 samples', () => {
