@@ -27,6 +27,7 @@ export function createLocalBackend(store: Store): EditingBackend {
       await store.commitTimeline(ctx.project.id, next, `Added ${names}`);
     },
     timeline: (ctx) => loadTimelineView(store, ctx.project.id),
+    heldTimeline: (ctx) => loadTimelineView(store, ctx.project.id),
     async undo(ctx) {
       const head = await store.undo(ctx.project.id);
       return head ? viewOfHead(store, ctx.project.id, head) : null;

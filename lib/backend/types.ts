@@ -26,6 +26,8 @@ export interface EditingBackend {
   /** Called after files were stored and probed locally, in upload order. */
   mediaAdded(ctx: BackendContext, media: MediaRecord[]): Promise<void>;
   timeline(ctx: BackendContext): Promise<TimelineView>;
+  /** The last timeline we hold, for read-only share pages: never reaches a remote service (null: none yet). */
+  heldTimeline(ctx: BackendContext): Promise<TimelineView | null>;
   undo(ctx: BackendContext): Promise<TimelineView | null>;
   redo(ctx: BackendContext): Promise<TimelineView | null>;
   credits(ownerId: string): Promise<CreditsView>;

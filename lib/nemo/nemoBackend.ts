@@ -62,6 +62,8 @@ export function createNemoBackend(config: Config, store: Store, overrides: NemoO
         return { ...lastView, summary: `${lastView.summary} (NemoVideo is not answering right now: this is the last timeline seen.)` };
       }
     },
+    // A share page must not open an upstream session (and re-upload the owner's files) for a visitor.
+    heldTimeline: async (ctx) => (await loadProjectState(store, ctx.project.id)).lastView ?? null,
     // Undo and redo are words to the agent: NemoVideo keeps the edit history, we show the state after.
     undo: (ctx) => guard(scopeOf(ctx), () => historyStep(deps, ctx, 'undo')),
     redo: (ctx) => guard(scopeOf(ctx), () => historyStep(deps, ctx, 'redo')),
