@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ProjectView } from '@/lib/api/schemas';
 import { formatClock, formatRelative, formatResolution } from '@/lib/client/formatting';
 import { FilmIcon } from '@/components/ui/icons';
+import { DeleteProjectButton } from './DeleteProjectButton';
 
 function exportLine(project: ProjectView): string {
   const e = project.lastExport;
@@ -18,7 +19,7 @@ function exportLine(project: ProjectView): string {
 
 export function ProjectCard({ project }: { project: ProjectView }) {
   return (
-    <li>
+    <li className="relative">
       <Link
         href={`/projects/${project.id}`}
         className="group flex h-full flex-row overflow-hidden rounded-2xl border border-line bg-surface transition hover:-translate-y-0.5 hover:border-line-strong hover:shadow-lg sm:flex-col"
@@ -44,6 +45,7 @@ export function ProjectCard({ project }: { project: ProjectView }) {
           <p className="text-xs text-muted">Edited {formatRelative(project.updatedAt)}</p>
         </div>
       </Link>
+      <DeleteProjectButton project={project} />
     </li>
   );
 }
