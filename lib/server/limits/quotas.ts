@@ -60,7 +60,7 @@ export async function assertExportAllowed(ownerId: string, timelineSeconds: numb
   if (timelineSeconds > maxSeconds) {
     throw new LimitError(
       413,
-      `The timeline is ${Math.round(timelineSeconds / 60)} minutes long; exports may be at most ${config.MAX_TIMELINE_MINUTES} minutes. Trim or remove clips, then export again.`,
+      `The timeline is ${(timelineSeconds / 60).toFixed(1)} minutes long; exports may be at most ${config.MAX_TIMELINE_MINUTES} minutes. Trim or remove clips, then export again.`,
     );
   }
   const usage = await getStore().ownerUsage(ownerId);

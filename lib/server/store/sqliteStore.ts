@@ -238,15 +238,15 @@ export class SqliteStore implements Store {
   async ownerUsage(ownerId: string) {
     const row = this.get(
       `SELECT
-         (SELECT COUNT(*) FROM projects WHERE owner_id = ?1) AS projects,
-         (SELECT COALESCE(SUM(m.size), 0) FROM media m JOIN projects p ON p.id = m.project_id WHERE p.owner_id = ?1) AS media_bytes,
+         (SELECT COUNT(*) FROM projects WHERE owner_id = @owner) AS projects,
+         (SELECT COALESCE(SUM(m.size), 0) FROM media m JOIN projects p ON p.id = m.project_id WHERE p.owner_id = @owner) AS media_bytes,
          (SELECT COALESCE(SUM(e.size), 0) FROM exports e JOIN projects p ON p.id = e.project_id
-            WHERE p.owner_id = ?1 AND e.status = 'completed') AS export_bytes,
+            WHERE p.owner_id = @owner AND e.status = 'completed') AS export_bytes,
          (SELECT COUNT(*) FROM exports e JOIN projects p ON p.id = e.project_id
-            WHERE p.owner_id = ?1 AND e.status = 'rendering') AS running,
+            WHERE p.owner_id = @owner AND e.status = 'rendering') AS running,
          (SELECT COUNT(*) FROM exports e JOIN projects p ON p.id = e.project_id
-            WHERE p.owner_id = ?1 AND e.status = 'queued') AS queued`,
-      ownerId,
+            WHERE p.owner_id = @owner AND e.status = 'queued') AS queued`,
+      { owner: ownerId },
     )!;
     return {
       storedBytes: Number(row.media_bytes) + Number(row.export_bytes),
