@@ -10,6 +10,13 @@ const intFromEnv = (fallback: number) =>
     .transform((v) => (v === undefined || v === '' ? fallback : Number(v)))
     .pipe(z.number().int().positive());
 
+const numberFromEnv = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : Number(v)))
+    .pipe(z.number().positive());
+
 const optionalString = z
   .string()
   .optional()
@@ -68,8 +75,9 @@ export const configSchema = z
     TRUST_PROXY: z.enum(['0', '1']).default('0'),
     /** Longest timeline that may be exported, in minutes. */
     MAX_TIMELINE_MINUTES: intFromEnv(60),
-    /** A render is stopped after this many times its output duration (plus a minute of start-up). */
-    RENDER_TIME_FACTOR: intFromEnv(10),
+    /** A render is stopped after this many times its output duration, plus RENDER_TIME_GRACE_SECONDS for start-up. */
+    RENDER_TIME_FACTOR: numberFromEnv(10),
+    RENDER_TIME_GRACE_SECONDS: z.string().optional().transform((v) => (v === undefined || v === '' ? 60 : Number(v))).pipe(z.number().min(0)),
     /** Projects of owners who never came back are deleted after this many days untouched. */
     RETENTION_DAYS: intFromEnv(30),
   })

@@ -9,6 +9,7 @@ import { buildExportArgs } from './buildExportArgs';
 import { exportPaths } from './exportPaths';
 import { prepareRender } from './prepareRender';
 import { probeOutput } from './probeOutput';
+import { renderTimeCapMessage, renderTimeCapMs, type RenderTimeLimits } from './renderTimeCap';
 
 const PROGRESS_INTERVAL_MS = 500;
 
@@ -22,15 +23,23 @@ export function failureMessage(err: unknown): string {
 }
 
 /** Resolves when the export is completed; throws on failure or abort (the worker records those). */
-export async function renderExport(store: Store, record: ExportRecord, dataDir: string, signal: AbortSignal): Promise<void> {
+export async function renderExport(
+  store: Store,
+  record: ExportRecord,
+  dataDir: string,
+  signal: AbortSignal,
+  limits: RenderTimeLimits = { factor: 10, graceSeconds: 60 },
+): Promise<void> {
   const paths = exportPaths(dataDir, record.id, record.attempts);
   await fs.mkdir(paths.dir, { recursive: true });
   try {
     const plan = await prepareRender(store, record, paths);
     const duration = timelineDuration(plan.timeline);
+    const capMs = renderTimeCapMs(duration, limits);
+    const overtime = AbortSignal.timeout(capMs);
     let lastWrite = 0;
     await runFfmpeg(buildExportArgs(plan, record.quality), {
-      signal,
+      signal: AbortSignal.any([signal, overtime]),
       onStart: (pid) => void store.updateExport(record.id, { backendState: { pid } }),
       onProgress: ({ outTimeSeconds }) => {
         const now = Date.now();
@@ -38,6 +47,8 @@ export async function renderExport(store: Store, record: ExportRecord, dataDir: 
         lastWrite = now;
         void store.updateExport(record.id, { progress: Math.min(0.99, Math.max(0, outTimeSeconds / duration)) });
       },
+    }).catch((err) => {
+      throw overtime.aborted && !signal.aborted ? new AppError(500, renderTimeCapMessage(capMs)) : err;
     });
     const info = await probeOutput(paths.partial);
     signal.throwIfAborted();

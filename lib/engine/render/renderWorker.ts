@@ -4,6 +4,7 @@ import { getConfig } from '@/lib/server/config';
 import type { Store } from '@/lib/server/store/types';
 import { recoverExports } from './recoverExports';
 import { failureMessage, renderExport } from './renderExport';
+import type { RenderTimeLimits } from './renderTimeCap';
 
 const POLL_MS = 2_000;
 
@@ -16,6 +17,7 @@ export class RenderWorker {
     private readonly store: Store,
     private readonly dataDir: string,
     private readonly concurrency: number,
+    private readonly limits: { maxRunningPerOwner: number } & RenderTimeLimits = { maxRunningPerOwner: 1, factor: 10, graceSeconds: 60 },
   ) {
     this.ready = recoverExports(store, dataDir).then(
       ({ requeued, failed }) => {
@@ -39,11 +41,11 @@ export class RenderWorker {
     this.filling = true;
     try {
       while (this.running.size < this.concurrency) {
-        const record = await this.store.claimNextExport();
+        const record = await this.store.claimNextExport({ maxRunningPerOwner: this.limits.maxRunningPerOwner });
         if (!record) break;
         const controller = new AbortController();
         this.running.set(record.id, controller);
-        void renderExport(this.store, record, this.dataDir, controller.signal)
+        void renderExport(this.store, record, this.dataDir, controller.signal, this.limits)
           .catch(async (err) => {
             if (controller.signal.aborted) return; // canceled: the record already says so
             console.error(`[render] export ${record.id} failed:`, err instanceof Error ? err.message : err);
@@ -84,7 +86,11 @@ const g = globalThis as unknown as { __inVideoRenderWorker?: RenderWorker };
 export function renderWorker(store: Store): RenderWorker {
   if (!g.__inVideoRenderWorker) {
     const config = getConfig();
-    const worker = new RenderWorker(store, config.DATA_DIR, config.RENDER_CONCURRENCY);
+    const worker = new RenderWorker(store, config.DATA_DIR, config.RENDER_CONCURRENCY, {
+      maxRunningPerOwner: config.QUOTA_RENDERS_RUNNING,
+      factor: config.RENDER_TIME_FACTOR,
+      graceSeconds: config.RENDER_TIME_GRACE_SECONDS,
+    });
     g.__inVideoRenderWorker = worker;
     process.once('exit', () => worker.abortAll());
   }

@@ -222,9 +222,25 @@ export class SqliteStore implements Store {
     const marks = statuses.map(() => '?').join(', ');
     return this.all(`SELECT * FROM exports WHERE status IN (${marks}) ORDER BY created_at, rowid`, ...statuses).map(toExport);
   }
-  async claimNextExport() {
+  async claimNextExport(options: { maxRunningPerOwner?: number } = {}) {
     return this.db.transaction(() => {
-      const row = this.get("SELECT id FROM exports WHERE status = 'queued' ORDER BY created_at, rowid LIMIT 1");
+      // Round-robin by owner: one who queues many exports cannot hold back one who queued a single one.
+      const row = this.get(
+        `WITH owner_state AS (
+           SELECT p.owner_id,
+                  MAX(e.started_at) AS last_started,
+                  SUM(CASE WHEN e.status = 'rendering' THEN 1 ELSE 0 END) AS running
+           FROM exports e JOIN projects p ON p.id = e.project_id
+           GROUP BY p.owner_id
+         )
+         SELECT e.id FROM exports e
+           JOIN projects p ON p.id = e.project_id
+           JOIN owner_state o ON o.owner_id = p.owner_id
+         WHERE e.status = 'queued' AND o.running < @maxRunning
+         ORDER BY o.last_started IS NOT NULL, o.last_started, e.created_at, e.rowid
+         LIMIT 1`,
+        { maxRunning: options.maxRunningPerOwner ?? Number.MAX_SAFE_INTEGER },
+      );
       if (!row) return null;
       const at = now();
       this.run(

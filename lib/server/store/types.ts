@@ -97,8 +97,12 @@ export interface Store {
   updateExport(id: string, patch: Partial<Omit<ExportRecord, 'id' | 'projectId' | 'createdAt'>>): Promise<ExportRecord>;
   /** Exports in the given states, oldest first (the job queue and start-up recovery read this). */
   listExportsByStatus(statuses: ExportRecord['status'][]): Promise<ExportRecord[]>;
-  /** Atomically moves the oldest queued export to rendering and returns it. */
-  claimNextExport(): Promise<ExportRecord | null>;
+  /**
+   * Atomically moves the next queued export to rendering and returns it. Fair across owners:
+   * the owner served longest ago (or never) goes first, oldest export first within an owner,
+   * and an owner with `maxRunningPerOwner` renders already running waits.
+   */
+  claimNextExport(options?: { maxRunningPerOwner?: number }): Promise<ExportRecord | null>;
 
   deleteExport(id: string): Promise<void>;
   /** What one owner holds and runs, for quotas: bytes of media and finished exports, projects, renders. */
