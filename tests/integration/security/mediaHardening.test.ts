@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -63,6 +64,34 @@ describe('user files cannot make ffmpeg open anything else', () => {
     }
     expect((await c.json(`/api/projects/${id}/media`)).body.media).toEqual([]);
     expect(listener.count()).toBe(0);
+  });
+
+  it('does not even open a local file a playlist or concat list names', async () => {
+    // A FIFO shows any reader: opening it for writing without blocking only succeeds while someone reads.
+    const fifo = path.join(dir, 'segment.ts');
+    execFileSync('mkfifo', [fifo]);
+    let opened = 0;
+    const watch = setInterval(() => {
+      try {
+        const fd = fs.openSync(fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
+        opened++;
+        fs.closeSync(fd); // the reader gets end-of-file and moves on
+      } catch {
+        /* ENXIO: nobody reads it */
+      }
+    }, 10);
+    try {
+      const c = new ApiClient(server.baseUrl);
+      const id = await c.createProject('Local lists');
+      const lists = [
+        write('fifo.mp4', `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10.0,\nfile://${fifo}\n#EXT-X-ENDLIST\n`),
+        write('fifo-list.txt', `ffconcat version 1.0\nfile '${fifo}'\n`),
+      ];
+      for (const file of lists) expect((await c.upload(id, [{ path: file }])).body.error?.code, path.basename(file)).toBe(4001);
+    } finally {
+      clearInterval(watch);
+    }
+    expect(opened).toBe(0);
   });
 
   it('still takes real media and caption files (captions read by our own parser)', async () => {
