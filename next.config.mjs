@@ -4,8 +4,6 @@ const nextConfig = {
   serverExternalPackages: [
     'better-sqlite3',
     'busboy',
-    '@ffmpeg-installer/ffmpeg',
-    '@ffprobe-installer/ffprobe',
   ],
   poweredByHeader: false,
   // `npm test` runs tsc over the whole tree first; the build does not repeat it.

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// No network but the package registries here: Next's telemetry would only time out.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 function say(tag, message) {
   console.log(`[${tag}] ${message}`);
@@ -17,6 +19,18 @@ export function run(tag, cmd, args, env = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   if (r.error) fail(tag, `${cmd} could not start: ${r.error.message}`);
   if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+/** Like run(), but keeps the command's output to itself unless it fails (apt prints hundreds of lines). */
+export function runQuietly(tag, cmd, args, env = {}) {
+  say(tag, `${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
+  if (r.error) fail(tag, `${cmd} could not start: ${r.error.message}`);
+  if (r.status !== 0) {
+    process.stdout.write(r.stdout.split('\n').slice(-40).join('\n'));
+    process.stderr.write(r.stderr);
+    process.exit(r.status ?? 1);
+  }
 }
 
 export function fail(tag, message) {
@@ -95,8 +109,10 @@ export function ensureSystemCommands(tag, needs, why) {
   }
   say(tag, `${commands} not found; ${why}. Installing Debian's ${packages.join(', ')} (about 2 minutes the first time)...`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  run(tag, 'apt-get', ['update', '-qq'], env);
-  run(tag, 'apt-get', ['install', '-y', '-qq', ...packages], env);
+  // Finish any install a previous run was stopped in the middle of, so a second run never sticks.
+  runQuietly(tag, 'dpkg', ['--configure', '-a'], env);
+  runQuietly(tag, 'apt-get', ['update', '-qq'], env);
+  runQuietly(tag, 'apt-get', ['install', '-y', '-qq', ...packages], env);
   const still = missing.filter(([command]) => !onPath(command)).map(([command]) => command);
   if (still.length > 0) fail(tag, `${still.join(', ')} still not found after installing ${packages.join(' ')}.`);
 }

@@ -33,7 +33,9 @@ export function tempDataDir(prefix = 'in-video-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startServer(options: { env?: Record<string, string>; dataDir?: string; port?: number } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { env?: Record<string, string>; dataDir?: string; port?: number; allowUnhealthy?: boolean } = {},
+): Promise<TestServer> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? tempDataDir();
   let output = '';
@@ -56,8 +58,13 @@ export async function startServer(options: { env?: Record<string, string>; dataD
     if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch {
+      if (res.ok || (res.status === 503 && options.allowUnhealthy)) break;
+      if (res.status === 503) {
+        child.kill('SIGKILL');
+        throw new Error(`Server is unhealthy: ${await res.text()}\n${output}`);
+      }
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('Server is unhealthy')) throw err;
       /* not up yet */
     }
     if (Date.now() > deadline) {

@@ -1,9 +1,10 @@
 // Finds ffmpeg and ffprobe: an explicit path, then the system's, then the npm-shipped binaries.
 import 'server-only';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Binary {
   path: string;
@@ -18,14 +19,38 @@ export interface LocatedBinaries {
   problems: string[];
 }
 
-const require = createRequire(import.meta.url);
+/**
+ * Where npm puts the binaries of @ffmpeg-installer/ffmpeg and @ffprobe-installer/ffprobe: a
+ * platform package such as node_modules/@ffmpeg-installer/linux-x64/ffmpeg, looked for in every
+ * node_modules above each start folder. Found by path, not `require`: the Next build rewrites
+ * requires of external packages to aliases it links under .next/node_modules, and it left those
+ * links out for these two packages, so the built server could not load them.
+ */
+export function npmBinaryCandidates(
+  name: 'ffmpeg' | 'ffprobe',
+  startDirs: string[],
+  platform: string = os.platform(),
+  arch: string = os.arch(),
+): string[] {
+  const file = platform === 'win32' ? `${name}.exe` : name;
+  const out: string[] = [];
+  for (const start of startDirs) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      const candidate = path.join(dir, 'node_modules', `@${name}-installer`, `${platform}-${arch}`, file);
+      if (!out.includes(candidate)) out.push(candidate);
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  return out;
+}
 
-// Plain string specifiers on purpose: a bundler keeps `require('literal')` of an external
-// package as it is, but compiles `require(variable)` into "Cannot find module".
-const npmBinaries = {
-  ffmpeg: () => (require('@ffmpeg-installer/ffmpeg') as { path: string }).path,
-  ffprobe: () => (require('@ffprobe-installer/ffprobe') as { path: string }).path,
-};
+function moduleDir(): string[] {
+  try {
+    return [path.dirname(fileURLToPath(import.meta.url))];
+  } catch {
+    return [];
+  }
+}
 
 function versionOf(bin: string): string | null {
   try {
@@ -52,11 +77,15 @@ function onPath(name: string, searchPath: string): string | null {
 }
 
 function npmBinary(name: 'ffmpeg' | 'ffprobe'): string | null {
-  try {
-    return npmBinaries[name]();
-  } catch {
-    return null;
+  for (const candidate of npmBinaryCandidates(name, [process.cwd(), ...moduleDir()])) {
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      /* keep looking */
+    }
   }
+  return null;
 }
 
 type Located = { binary: Binary; problem?: undefined } | { binary: null; problem: string };
