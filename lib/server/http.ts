@@ -4,13 +4,14 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { getConfig } from './config';
-import { LimitError } from './limits/limitError';
+import { retryAfterOf } from './limits/limitError';
 
 export type RouteContext<P extends Record<string, string> = Record<string, string>> = { params: Promise<P> };
 
 export function errorResponse(err: unknown): NextResponse {
-  if (err instanceof LimitError && err.retryAfterSeconds !== undefined) {
-    return NextResponse.json(err.toBody(), { status: err.status, headers: { 'retry-after': String(err.retryAfterSeconds) } });
+  const retryAfter = retryAfterOf(err);
+  if (err instanceof AppError && retryAfter !== undefined) {
+    return NextResponse.json(err.toBody(), { status: err.status, headers: { 'retry-after': String(retryAfter) } });
   }
   if (err instanceof AppError) return NextResponse.json(err.toBody(), { status: err.status });
   if (err instanceof z.ZodError) return NextResponse.json(validationError(err).toBody(), { status: 400 });
