@@ -1,5 +1,7 @@
 // One error vocabulary for server and client: codes, HTTP status, plain words, one JSON shape.
 import { z } from 'zod';
+import { EngineError } from '@/lib/engine/engineError';
+import { SUPPORTED_FORMATS_TEXT as FORMATS } from '@/lib/engine/media/supportedFormats';
 
 export const ERROR_TABLE = {
   400: { status: 400, message: 'The request is not valid.' },
@@ -14,10 +16,7 @@ export const ERROR_TABLE = {
   1001: { status: 401, message: 'The editing service token expired. Try again.' },
   1002: { status: 404, message: 'Project not found.' },
   2001: { status: 402, message: 'No credits left.' },
-  4001: {
-    status: 415,
-    message: 'Unsupported file. Use a video (MP4, MOV, AVI, WebM, MKV), audio (MP3, WAV, M4A, AAC, OGG, FLAC) or image (JPG, PNG, GIF, WebP), or captions (SRT, VTT).',
-  },
+  4001: { status: 415, message: FORMATS },
   4002: { status: 413, message: 'The file is too large.' },
   4003: { status: 400, message: 'That URL cannot be imported.' },
   402: { status: 402, message: 'Register or upgrade your plan to unlock export.' },
@@ -62,3 +61,23 @@ export class AppError extends Error {
 }
 
 export const SUPPORTED_FORMATS_TEXT = ERROR_TABLE[4001].message;
+
+const ENGINE_ERROR_CODES = { 'unsupported-media': 4001, 'not-found': 404, conflict: 409 } as const satisfies Record<EngineError['kind'], ErrorCode>;
+
+/**
+ * The error as our one shape when it is one of ours (an AppError, or an engine error mapped by kind); else null.
+ * Recognised by name too, not only by class: the composition root is shared by Next's separately bundled
+ * copies of this module (route handlers, instrumentation.ts), so a backend's error may come from another
+ * copy's class, which `instanceof` does not see.
+ */
+export function asAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof EngineError) return new AppError(ENGINE_ERROR_CODES[err.kind], err.message);
+  if (!(err instanceof Error)) return null;
+  const e = err as Error & { code?: unknown; kind?: unknown; fields?: Record<string, string> };
+  if (e.name === 'AppError' && typeof e.code === 'number' && e.code in ERROR_TABLE) return new AppError(e.code as ErrorCode, e.message, e.fields);
+  if (e.name === 'EngineError' && typeof e.kind === 'string' && e.kind in ENGINE_ERROR_CODES) {
+    return new AppError(ENGINE_ERROR_CODES[e.kind as EngineError['kind']], e.message);
+  }
+  return null;
+}

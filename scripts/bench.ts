@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { encoderArgs } from '../lib/engine/render/outputFormat';
 import { timelineDuration } from '../lib/engine/timeline/duration';
-import { SqliteStore } from '../lib/server/store/sqliteStore';
+import { SqliteStore } from '../lib/store/sqliteStore';
 import { ApiClient } from '../tests/helpers/client';
 import { FFMPEG, ffmpeg, ffprobe } from '../tests/helpers/ffprobe';
 import { mediaFile } from '../tests/helpers/paths';

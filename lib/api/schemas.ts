@@ -1,9 +1,22 @@
 // The HTTP API's shapes (see DESIGN.md), one zod schema each, shared by server, client and tests.
 import { z } from 'zod';
+import { mediaKindSchema } from '@/lib/engine/media/schema';
+import { timelineViewSchema } from '@/lib/engine/timeline/viewSchema';
+import { exportQualitySchema } from '@/lib/engine/render/exportQuality';
+import { exportStatusSchema } from '@/lib/store/exportJob';
 
-/** `subtitle` (SRT, WebVTT, ASS files) extends DESIGN.md's three kinds: captions come from them. */
-export const mediaKindSchema = z.enum(['video', 'audio', 'image', 'subtitle']);
-export type MediaKind = z.infer<typeof mediaKindSchema>;
+// Shapes the engine and the store own (they must not import this file), part of the HTTP API all the same.
+export { exportQualitySchema, type ExportQuality } from '@/lib/engine/render/exportQuality';
+export { exportStatusSchema, type ExportStatus } from '@/lib/store/exportJob';
+export { mediaKindSchema, type MediaKind } from '@/lib/engine/media/schema';
+export {
+  timelineSegmentViewSchema,
+  timelineTrackViewSchema,
+  timelineViewSchema,
+  type TimelineTrackView,
+  type TimelineView,
+} from '@/lib/engine/timeline/viewSchema';
+
 
 export const mediaViewSchema = z.object({
   id: z.string(),
@@ -22,43 +35,12 @@ export const mediaViewSchema = z.object({
 });
 export type MediaView = z.infer<typeof mediaViewSchema>;
 
-export const timelineSegmentViewSchema = z.object({
-  id: z.string(),
-  start: z.number(),
-  end: z.number(),
-  sourceId: z.string().optional(),
-  sourceIn: z.number().optional(),
-  sourceOut: z.number().optional(),
-  text: z.string().optional(),
-  volume: z.number().optional(),
-  name: z.string().optional(),
-});
 
-export const timelineTrackViewSchema = z.object({
-  id: z.string(),
-  type: z.enum(['video', 'audio', 'text']),
-  name: z.string(),
-  segments: z.array(timelineSegmentViewSchema),
-});
-
-export const timelineViewSchema = z.object({
-  version: z.number().int(),
-  duration: z.number(),
-  canvas: z.object({ width: z.number(), height: z.number(), fps: z.number() }),
-  summary: z.string(),
-  tracks: z.array(timelineTrackViewSchema),
-  canUndo: z.boolean().optional(),
-  canRedo: z.boolean().optional(),
-});
-export type TimelineView = z.infer<typeof timelineViewSchema>;
-export type TimelineTrackView = z.infer<typeof timelineTrackViewSchema>;
-
-export const exportStatusSchema = z.enum(['queued', 'rendering', 'completed', 'failed', 'canceled']);
 export const exportViewSchema = z.object({
   id: z.string(),
   status: exportStatusSchema,
   progress: z.number().min(0).max(1),
-  quality: z.enum(['high', 'preview']).optional(),
+  quality: exportQualitySchema.optional(),
   width: z.number().optional(),
   height: z.number().optional(),
   duration: z.number().optional(),
@@ -120,7 +102,7 @@ export type ChatEvent = z.infer<typeof chatEventSchema>;
 // Request bodies.
 export const createProjectBodySchema = z.object({ title: z.string().trim().min(1).max(200).optional() });
 export const chatBodySchema = z.object({ message: z.string().trim().min(1).max(4000) });
-export const createExportBodySchema = z.object({ quality: z.enum(['high', 'preview']).default('high') });
+export const createExportBodySchema = z.object({ quality: exportQualitySchema.default('high') });
 export const urlImportBodySchema = z.object({ urls: z.array(z.string().url()).min(1).max(10) });
 export const timelineActionBodySchema = z.object({ action: z.enum(['undo', 'redo']) });
 

@@ -1,11 +1,21 @@
 // The one interface both editing backends implement; route handlers and the UI only see this.
 import type { ChatEvent, CreditsView, TimelineView } from '@/lib/api/schemas';
 import type { MediaRecord } from '@/lib/engine/media/schema';
-import type { ExportRecord, ProjectRecord } from '@/lib/server/store/types';
+import type { ExportQuality } from '@/lib/engine/render/exportQuality';
+import type { ExportRecord, ProjectRecord } from '@/lib/store/types';
 
 export interface BackendContext {
   ownerId: string;
   project: ProjectRecord;
+}
+
+/** An export as every caller sees it, whichever backend made it: no file path, attempt count or job state. */
+export type BackendExport = Omit<ExportRecord, 'path' | 'attempts' | 'backendState'>;
+
+/** The backend-neutral view of a stored export record (what the interface returns). */
+export function backendExport(record: ExportRecord): BackendExport {
+  const { path: _path, attempts: _attempts, backendState: _state, ...neutral } = record;
+  return neutral;
 }
 
 export interface ExportFile {
@@ -28,13 +38,15 @@ export interface EditingBackend {
   timeline(ctx: BackendContext): Promise<TimelineView>;
   /** The last timeline we hold, for read-only share pages: never reaches a remote service (null: none yet). */
   heldTimeline(ctx: BackendContext): Promise<TimelineView | null>;
+  /** The project's length in seconds for list views (project cards): from what is stored, no upstream call. */
+  cardDuration(ctx: BackendContext): Promise<number>;
   undo(ctx: BackendContext): Promise<TimelineView | null>;
   redo(ctx: BackendContext): Promise<TimelineView | null>;
   credits(ownerId: string): Promise<CreditsView>;
 
-  startExport(ctx: BackendContext, quality: 'high' | 'preview'): Promise<ExportRecord>;
+  startExport(ctx: BackendContext, quality: ExportQuality): Promise<BackendExport>;
   /** The export's current record; a remote backend may refresh it from upstream first. */
-  getExport(ctx: BackendContext, exportId: string): Promise<ExportRecord>;
-  cancelExport(ctx: BackendContext, exportId: string): Promise<ExportRecord>;
+  getExport(ctx: BackendContext, exportId: string): Promise<BackendExport>;
+  cancelExport(ctx: BackendContext, exportId: string): Promise<BackendExport>;
   exportFile(ctx: BackendContext, exportId: string): Promise<ExportFile>;
 }

@@ -1,6 +1,6 @@
 // Turns a chat turn into a text/event-stream body: one JSON event per `data:` line, flushed as produced, heartbeats while work runs, always ending with `done`.
 import type { ChatEvent } from '@/lib/api/schemas';
-import { AppError } from '@/lib/errors';
+import { asAppError } from '@/lib/errors';
 
 export const HEARTBEAT_MS = 15_000;
 
@@ -10,7 +10,8 @@ export function encodeEvent(event: ChatEvent): string {
 
 /** Plain words for an error that escaped the turn; never a stack trace. */
 export function errorEvent(err: unknown): ChatEvent {
-  if (err instanceof AppError) return { type: 'error', code: err.code, message: err.message };
+  const known = asAppError(err);
+  if (known) return { type: 'error', code: known.code, message: known.message };
   return { type: 'error', code: 500, message: 'Something went wrong while working on that. Nothing was changed by the failed step; try again.' };
 }
 

@@ -1,11 +1,12 @@
 // Decides, before any planning, whether a message is an export, credits, status or upload request, or an edit. Pure: the client shares it.
+import type { ExportQuality } from '@/lib/api/schemas';
 
 export type ChatRoute =
-  | { kind: 'export'; quality: 'high' | 'preview' }
+  | { kind: 'export'; quality: ExportQuality }
   | { kind: 'credits' }
   | { kind: 'status' }
   | { kind: 'upload' }
-  | { kind: 'edit'; exportAfter?: 'high' | 'preview' };
+  | { kind: 'edit'; exportAfter?: ExportQuality };
 
 const EXPORT = /\b(export|download|render|send (me )?(the |my )?(video|file|mp4|result)|give me (the |my )?(video|file|mp4)|get (me )?(the |my )?(video|file|mp4)|save (it |the video )?(as|to) (an? )?mp4|finali[sz]e|publish|i'?m done)\b|导出|下载|渲染|生成视频|发给我|输出视频|出片/i;
 const PREVIEW = /\bpreview\b|\bdraft\b|\blow[- ]?res\b|\bquick (look|version)\b|预览|草稿/i;

@@ -1,10 +1,11 @@
 // One chat turn: store the user's words, route them, answer (export, credits, status, upload, or the backend's edit), store the reply.
+import type { ExportQuality } from '@/lib/api/schemas';
 import 'server-only';
 import { nanoid } from 'nanoid';
 import type { ChatEvent } from '@/lib/api/schemas';
 import type { BackendContext, EditingBackend } from '@/lib/backend/types';
 import { startExportWithinQuota } from '@/lib/server/limits/quotas';
-import type { Store } from '@/lib/server/store/types';
+import type { Store } from '@/lib/store/types';
 import { toExportView } from '@/lib/server/views';
 import { errorEvent } from './chatEventStream';
 import { routeMessage, stripExportRequest } from './routeMessage';
@@ -14,7 +15,7 @@ export interface ChatTurnDeps {
   backend: EditingBackend;
 }
 
-async function* startExport(deps: ChatTurnDeps, ctx: BackendContext, quality: 'high' | 'preview'): AsyncIterable<ChatEvent> {
+async function* startExport(deps: ChatTurnDeps, ctx: BackendContext, quality: ExportQuality): AsyncIterable<ChatEvent> {
   yield { type: 'status', message: 'Starting the export…' };
   const record = await startExportWithinQuota(deps.backend, ctx, quality);
   const what = quality === 'preview' ? 'a quick 540p preview' : 'the 1080p MP4';

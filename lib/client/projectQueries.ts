@@ -1,5 +1,6 @@
 // TanStack Query hooks for projects, timelines, exports and credits: the page's only data access.
 'use client';
+import type { ExportQuality } from '@/lib/api/schemas';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
@@ -88,7 +89,7 @@ export function upsertExport(client: QueryClient, projectId: string, view: Expor
 export function useStartExport(projectId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (quality: 'high' | 'preview') =>
+    mutationFn: async (quality: ExportQuality) =>
       (await apiFetch(`/api/projects/${projectId}/exports`, exportResponse, { method: 'POST', body: { quality } })).export,
     onSuccess: (view) => upsertExport(client, projectId, view),
   });

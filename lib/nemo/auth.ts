@@ -2,7 +2,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Store } from '@/lib/server/store/types';
+import type { Store } from '@/lib/store/types';
 import { AppError } from '@/lib/errors';
 import { NemoApiError, type NemoHttp } from './client';
 import { anonymousTokenSchema, findBindId } from './upstream';

@@ -1,31 +1,22 @@
 // Exports on NemoVideo's cloud renderer: start, poll (at most every NEMO_POLL_MS), stream the result through.
 import 'server-only';
 import { nanoid } from 'nanoid';
-import { z } from 'zod';
 import type { BackendContext, ExportFile } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
-import type { ExportRecord } from '@/lib/server/store/types';
+import type { ExportQuality } from '@/lib/engine/render/exportQuality';
+import type { NemoExportJob } from '@/lib/store/exportJob';
+import type { ExportRecord } from '@/lib/store/types';
 import type { NemoDeps } from './nemoDeps';
 import { fetchSnapshot } from './state';
 import { renderStatusSchema, type RenderStatus } from './upstream';
 
-/** What an export keeps about its render upstream (ExportRecord.backendState). The URL never leaves the server. */
-const exportStateSchema = z.object({
-  renderId: z.string(),
-  lastPollAt: z.number().default(0),
-  outputUrl: z.string().url().optional(),
-  outputSize: z.number().optional(),
-  contentType: z.string().optional(),
-});
-type ExportState = z.infer<typeof exportStateSchema>;
-
-function exportState(record: ExportRecord): ExportState {
-  const parsed = exportStateSchema.safeParse(record.backendState ?? {});
-  if (!parsed.success) throw new AppError(409, 'This export was not made on NemoVideo.');
-  return parsed.data;
+/** What an export keeps about its render upstream (ExportRecord.backendState, tagged 'nemo'). The URL never leaves the server. */
+function exportState(record: ExportRecord): NemoExportJob {
+  if (record.backendState?.backend !== 'nemo') throw new AppError(409, 'This export was not made on NemoVideo.');
+  return record.backendState;
 }
 
-export async function startNemoExport(deps: NemoDeps, ctx: BackendContext, quality: 'high' | 'preview'): Promise<ExportRecord> {
+export async function startNemoExport(deps: NemoDeps, ctx: BackendContext, quality: ExportQuality): Promise<ExportRecord> {
   const { view, draft } = await fetchSnapshot(deps, ctx);
   if (!draft || view.tracks.every((t) => t.segments.length === 0)) throw new AppError(409, 'Add a clip before exporting.');
   const sessionId = await currentSession(deps, ctx);
@@ -59,7 +50,7 @@ export async function startNemoExport(deps: NemoDeps, ctx: BackendContext, quali
     path: null,
     error: null,
     attempts: 1,
-    backendState: { renderId: String(status.id ?? renderId), lastPollAt: deps.now() } satisfies ExportState,
+    backendState: { backend: 'nemo', renderId: String(status.id ?? renderId), lastPollAt: deps.now() },
     createdAt: now,
     updatedAt: now,
     startedAt: now,

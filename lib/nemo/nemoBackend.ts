@@ -1,22 +1,21 @@
 // The NemoVideo backend: our EditingBackend on NemoVideo's hosted agent, reached only from the server.
 import 'server-only';
-import type { BackendContext, EditingBackend } from '@/lib/backend/types';
+import { backendExport, type BackendContext, type EditingBackend } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
-import type { Config } from '@/lib/server/config';
-import type { Store } from '@/lib/server/store/types';
+import type { Store } from '@/lib/store/types';
 import { openRunSse, runChatTurn } from './chat';
 import { NemoApiError } from './client';
 import { creditsSchema } from './upstream';
 import { nemoExportFile, refreshNemoExport, startNemoExport } from './exports';
-import { createNemoDeps, type NemoDeps, type NemoOverrides } from './nemoDeps';
-import { loadProjectState, saveProjectState } from './projectState';
+import { createNemoDeps, type NemoConfig, type NemoDeps, type NemoOverrides } from './nemoDeps';
+import { loadProjectState, readProjectState, saveProjectState } from './projectState';
 import { ensureSession, existingSessionId, renewSession, withSession } from './session';
 import { fetchSnapshot } from './state';
 import { uploadFiles } from './upload';
 import { readAdkSignals } from './sse';
 import { toAppError } from './upstreamErrors';
 
-export function createNemoBackend(config: Config, store: Store, overrides: NemoOverrides = {}): EditingBackend {
+export function createNemoBackend(config: NemoConfig, store: Store, overrides: NemoOverrides = {}): EditingBackend {
   const deps = createNemoDeps(config, store, overrides);
 
   /** Every upstream failure leaves here as an AppError in plain words. */
@@ -63,7 +62,9 @@ export function createNemoBackend(config: Config, store: Store, overrides: NemoO
       }
     },
     // A share page must not open an upstream session (and re-upload the owner's files) for a visitor.
-    heldTimeline: async (ctx) => (await loadProjectState(store, ctx.project.id)).lastView ?? null,
+    heldTimeline: async (ctx) => readProjectState(ctx.project).lastView ?? null,
+    // The last timeline seen (saved by every state fetch): a list of cards should not call NemoVideo once per project.
+    cardDuration: async (ctx) => readProjectState(ctx.project).lastView?.duration ?? 0,
     // Undo and redo are words to the agent: NemoVideo keeps the edit history, we show the state after.
     undo: (ctx) => guard(scopeOf(ctx), () => historyStep(deps, ctx, 'undo')),
     redo: (ctx) => guard(scopeOf(ctx), () => historyStep(deps, ctx, 'redo')),
@@ -74,13 +75,14 @@ export function createNemoBackend(config: Config, store: Store, overrides: NemoO
         );
         return { available: c.available, frozen: c.frozen, total: c.total };
       }),
-    startExport: (ctx, quality) => guard(scopeOf(ctx), () => startNemoExport(deps, ctx, quality)),
-    getExport: (ctx, exportId) => guard(scopeOf(ctx), async () => refreshNemoExport(deps, ctx, await ownedExport(ctx, exportId))),
+    startExport: (ctx, quality) => guard(scopeOf(ctx), async () => backendExport(await startNemoExport(deps, ctx, quality))),
+    getExport: (ctx, exportId) =>
+      guard(scopeOf(ctx), async () => backendExport(await refreshNemoExport(deps, ctx, await ownedExport(ctx, exportId)))),
     async cancelExport(ctx, exportId) {
       const record = await ownedExport(ctx, exportId);
-      if (record.status === 'completed' || record.status === 'failed' || record.status === 'canceled') return record;
+      if (record.status === 'completed' || record.status === 'failed' || record.status === 'canceled') return backendExport(record);
       // NemoVideo has no cancel call: we stop polling and forget the result.
-      return store.updateExport(exportId, { status: 'canceled', finishedAt: new Date(deps.now()).toISOString() });
+      return backendExport(await store.updateExport(exportId, { status: 'canceled', finishedAt: new Date(deps.now()).toISOString() }));
     },
     exportFile: (ctx, exportId) => guard(scopeOf(ctx), async () => nemoExportFile(deps, ctx, await ownedExport(ctx, exportId))),
   };

@@ -1,13 +1,24 @@
 // Everything the NemoVideo modules share (config, store, HTTP, auth, clock), built once per backend.
 import 'server-only';
-import type { Config } from '@/lib/server/config';
-import type { Store } from '@/lib/server/store/types';
+import type { Store } from '@/lib/store/types';
 import { attributionHeaders, detectPlatform } from './attribution';
 import { createNemoAuth, type NemoAuth } from './auth';
 import { createNemoHttp, type NemoHttp } from './client';
 
+/** The settings this backend reads: a slice of the app config (lib/server/config.ts), passed in by the composition root. */
+export interface NemoConfig {
+  NEMO_API_BASE: string;
+  NEMO_TOKEN?: string;
+  NEMO_POLL_MS: number;
+  NEMO_SKILL_PLATFORM?: 'clawhub' | 'cursor' | 'unknown';
+  NEMO_RETRY_AFTER_MS: number;
+  NEMO_STILL_WORKING_MS: number;
+  NEMO_TURN_TIMEOUT_MS: number;
+  NEMO_REGISTER_URL: string;
+}
+
 export interface NemoDeps {
-  config: Config;
+  config: NemoConfig;
   store: Store;
   http: NemoHttp;
   auth: NemoAuth;
@@ -38,7 +49,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
-export function createNemoDeps(config: Config, store: Store, overrides: NemoOverrides = {}): NemoDeps {
+export function createNemoDeps(config: NemoConfig, store: Store, overrides: NemoOverrides = {}): NemoDeps {
   const platform = detectPlatform(overrides.installPath ?? process.cwd(), config.NEMO_SKILL_PLATFORM);
   const http = createNemoHttp({ baseUrl: config.NEMO_API_BASE, attribution: attributionHeaders(platform), fetch: overrides.fetch });
   const sleep = overrides.sleep ?? abortableSleep;

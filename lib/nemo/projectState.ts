@@ -2,7 +2,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { timelineViewSchema } from '@/lib/api/schemas';
-import type { ProjectRecord, Store } from '@/lib/server/store/types';
+import type { ProjectRecord, Store } from '@/lib/store/types';
 
 export const nemoProjectStateSchema = z.object({
   taskId: z.string().optional(),

@@ -2,6 +2,7 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
 import { locateBinaries, type Binary, type LocatedBinaries } from '@/lib/engine/ffmpeg/locate';
+import type { Tools } from '@/lib/engine/ffmpeg/tools';
 import { getConfig } from './config';
 
 let located: LocatedBinaries | undefined;
@@ -21,4 +22,10 @@ export function binaries(): { ffmpeg: Binary; ffprobe: Binary } {
   const { ffmpeg, ffprobe, problems } = toolchain();
   if (!ffmpeg || !ffprobe) throw new AppError(503, problems.join(' '));
   return { ffmpeg, ffprobe };
+}
+
+/** The binaries' paths as the engine takes them (a 503 when one is missing). */
+export function tools(): Tools {
+  const { ffmpeg, ffprobe } = binaries();
+  return { ffmpeg: ffmpeg.path, ffprobe: ffprobe.path };
 }

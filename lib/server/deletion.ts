@@ -2,16 +2,15 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { getBackend } from '@/lib/backend/selectBackend';
-import type { BackendContext } from '@/lib/backend/types';
+import type { BackendContext, BackendExport } from '@/lib/backend/types';
 import { projectMediaDir, thumbnailPath } from '@/lib/engine/media/mediaPaths';
 import { mediaUseCount, removeMediaUses } from '@/lib/engine/timeline/operations/removeMediaUses';
 import { AppError } from '@/lib/errors';
 import { getConfig } from './config';
-import { getStore } from './context';
-import type { ExportRecord, ProjectRecord } from './store/types';
+import { getBackend, getStore } from './context';
+import type { ExportRecord, ProjectRecord } from '@/lib/store/types';
 
-const unfinished = (e: ExportRecord) => e.status === 'queued' || e.status === 'rendering';
+const unfinished = (e: Pick<ExportRecord, 'status'>) => e.status === 'queued' || e.status === 'rendering';
 
 /** Everything an export may have left under DATA_DIR/exports: the file, partial attempts, scratch folder. */
 async function removeExportFiles(dataDir: string, exportId: string, recordedPath: string | null): Promise<void> {
@@ -62,12 +61,14 @@ export async function deleteMedia(ctx: BackendContext, mediaId: string, force: b
   await Promise.all([media.path, thumbnailPath(media.path)].map((p) => fs.rm(p, { force: true })));
 }
 
-/** A finished export's file and row; an unfinished one is canceled instead (returns null then). */
-export async function deleteExport(ctx: BackendContext, exportId: string): Promise<ExportRecord | null> {
+/** A finished export's file and row; an unfinished one is canceled instead (and returned; null after a delete). */
+export async function deleteExport(ctx: BackendContext, exportId: string): Promise<BackendExport | null> {
   const backend = getBackend();
-  const record = await backend.getExport(ctx, exportId);
-  if (unfinished(record)) return backend.cancelExport(ctx, exportId);
-  await getStore().deleteExport(exportId);
-  await removeExportFiles(getConfig().DATA_DIR, exportId, record.path);
+  const view = await backend.getExport(ctx, exportId); // also the ownership check
+  if (unfinished(view)) return backend.cancelExport(ctx, exportId);
+  const store = getStore();
+  const record = await store.getExport(exportId);
+  await store.deleteExport(exportId);
+  await removeExportFiles(getConfig().DATA_DIR, exportId, record?.path ?? null);
   return null;
 }

@@ -2,18 +2,19 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { AppError } from '@/lib/errors';
+import { AppError, asAppError } from '@/lib/errors';
 import { getConfig } from './config';
 import { retryAfterOf } from './limits/limitError';
 
 export type RouteContext<P extends Record<string, string> = Record<string, string>> = { params: Promise<P> };
 
 export function errorResponse(err: unknown): NextResponse {
+  const known = asAppError(err);
   const retryAfter = retryAfterOf(err);
-  if (err instanceof AppError && retryAfter !== undefined) {
-    return NextResponse.json(err.toBody(), { status: err.status, headers: { 'retry-after': String(retryAfter) } });
+  if (known && retryAfter !== undefined) {
+    return NextResponse.json(known.toBody(), { status: known.status, headers: { 'retry-after': String(retryAfter) } });
   }
-  if (err instanceof AppError) return NextResponse.json(err.toBody(), { status: err.status });
+  if (known) return NextResponse.json(known.toBody(), { status: known.status });
   if (err instanceof z.ZodError) return NextResponse.json(validationError(err).toBody(), { status: 400 });
   console.error('[in-video] unexpected error', err);
   const e = new AppError(500);

@@ -3,7 +3,7 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import { nanoid } from 'nanoid';
 import type { MediaView } from '@/lib/api/schemas';
-import { getBackend } from '@/lib/backend/selectBackend';
+import { getBackend } from '@/lib/server/context';
 import type { BackendContext } from '@/lib/backend/types';
 import { analyseAudio } from '@/lib/engine/media/analyseAudio';
 import { makeThumbnail } from '@/lib/engine/media/makeThumbnail';
@@ -11,6 +11,7 @@ import { incomingPath, projectMediaDir, storedMediaPath, thumbnailPath } from '@
 import { probeMedia } from '@/lib/engine/media/probeMedia';
 import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
 import { getConfig } from './config';
+import { tools } from './binaries';
 import { getStore } from './context';
 import { receiveMultipart, removeFiles, type ReceivedFile } from './upload/receiveMultipart';
 import { acquireUrlImportSlot, reserveStorage, storageRoom } from './limits/quotas';
@@ -96,14 +97,14 @@ export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[]): P
   const records: MediaRecord[] = [];
   try {
     for (const file of files) {
-      const { probe, ext } = await probeMedia(file.path, file.name);
+      const { probe, ext } = await probeMedia(tools(), file.path, file.name);
       const stored = storedMediaPath(dataDir, ctx.project.id, file.id, ext);
       await fs.rename(file.path, stored);
       created.push(stored);
-      const audio = await analyseAudio(stored, file.name, probe);
+      const audio = await analyseAudio(tools(), stored, file.name, probe);
       const poster = thumbnailPath(stored);
       created.push(poster);
-      const hasThumbnail = await makeThumbnail(stored, poster, probe);
+      const hasThumbnail = await makeThumbnail(tools(), stored, poster, probe);
       records.push(
         mediaRecordSchema.parse({
           id: file.id,

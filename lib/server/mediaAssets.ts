@@ -9,7 +9,7 @@ import { thumbnailPath } from '@/lib/engine/media/mediaPaths';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { AppError } from '@/lib/errors';
 import { getStore } from './context';
-import { diskFile } from './diskFile';
+import { diskFile } from '@/lib/backend/diskFile';
 
 async function ownedMedia(ctx: BackendContext, mediaId: string): Promise<MediaRecord> {
   const media = await getStore().getMedia(mediaId);

@@ -2,10 +2,9 @@
 import 'server-only';
 import { nanoid } from 'nanoid';
 import type { ProjectDetail, ProjectView } from '@/lib/api/schemas';
-import { getBackend } from '@/lib/backend/selectBackend';
+import { getBackend } from '@/lib/server/context';
 import type { BackendContext } from '@/lib/backend/types';
 import { emptyTimeline } from '@/lib/engine/timeline/schema';
-import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { getStore } from './context';
 import { assertProjectRoom } from './limits/quotas';
 import { toExportView, toMediaView, toMessageView, toProjectView } from './views';
@@ -28,14 +27,15 @@ export async function listProjects(ownerId: string): Promise<ProjectView[]> {
   const projects = await store.listProjects(ownerId);
   return Promise.all(
     projects.map(async (p) => {
-      const [media, exports, head] = await Promise.all([
+      const [media, exports, duration] = await Promise.all([
         store.listMedia(p.id),
         store.listExports(p.id),
-        store.getTimelineHead(p.id),
+        // The backend knows the length: NemoVideo projects have no local timeline.
+        getBackend().cardDuration({ ownerId, project: p }),
       ]);
       const firstVisual = media.find((m) => m.hasThumbnail);
       return toProjectView(p, {
-        duration: timelineDuration(head.current.timeline),
+        duration,
         thumbnailUrl: firstVisual ? toMediaView(firstVisual).thumbnailUrl : null,
         lastExport: exports.find((e) => e.status === 'completed' && e.quality === 'high') ?? exports[0] ?? null,
       });

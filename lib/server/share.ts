@@ -2,13 +2,13 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { SharedProjectView } from '@/lib/api/schemas';
-import { getBackend } from '@/lib/backend/selectBackend';
+import { getBackend } from '@/lib/server/context';
 import type { BackendContext, ExportFile } from '@/lib/backend/types';
 import { LANDSCAPE_CANVAS } from '@/lib/engine/timeline/schema';
 import { AppError } from '@/lib/errors';
 import { getConfig } from './config';
 import { getStore } from './context';
-import type { ExportRecord } from './store/types';
+import type { ExportRecord } from '@/lib/store/types';
 
 /** 18 random bytes = 144 bits, above the 128 the design asks for; base64url keeps it URL-safe. */
 const TOKEN_BYTES = 18;

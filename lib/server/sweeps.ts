@@ -6,7 +6,7 @@ import { thumbnailPath } from '@/lib/engine/media/mediaPaths';
 import { getConfig } from './config';
 import { getStore } from './context';
 import { removeProject } from './deletion';
-import type { Store } from './store/types';
+import type { Store } from '@/lib/store/types';
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;

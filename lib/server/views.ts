@@ -2,7 +2,8 @@
 import 'server-only';
 import type { ExportView, MediaView, MessageView, ProjectView } from '@/lib/api/schemas';
 import type { MediaRecord } from '@/lib/engine/media/schema';
-import type { ExportRecord, MessageRecord, ProjectRecord } from './store/types';
+import type { BackendExport } from '@/lib/backend/types';
+import type { MessageRecord, ProjectRecord } from '@/lib/store/types';
 
 export function toMediaView(m: MediaRecord): MediaView {
   const base = `/api/projects/${m.projectId}/media/${m.id}`;
@@ -22,13 +23,13 @@ export function toMediaView(m: MediaRecord): MediaView {
   };
 }
 
-function etaSeconds(e: ExportRecord): number | null {
+function etaSeconds(e: BackendExport): number | null {
   if (e.status !== 'rendering' || !e.startedAt || e.progress <= 0.02) return null;
   const elapsed = (Date.now() - Date.parse(e.startedAt)) / 1000;
   return Math.max(0, Math.round((elapsed / e.progress) * (1 - e.progress)));
 }
 
-export function toExportView(e: ExportRecord, urlBase = `/api/projects/${e.projectId}`): ExportView {
+export function toExportView(e: BackendExport, urlBase = `/api/projects/${e.projectId}`): ExportView {
   return {
     id: e.id,
     status: e.status,
@@ -51,7 +52,7 @@ export function toMessageView(m: MessageRecord): MessageView {
 
 export function toProjectView(
   p: ProjectRecord,
-  extra: { duration?: number; thumbnailUrl?: string | null; lastExport?: ExportRecord | null } = {},
+  extra: { duration?: number; thumbnailUrl?: string | null; lastExport?: BackendExport | null } = {},
 ): ProjectView {
   return {
     id: p.id,

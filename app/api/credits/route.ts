@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getBackend } from '@/lib/backend/selectBackend';
+import { getBackend } from '@/lib/server/context';
 import { AppError } from '@/lib/errors';
 import { NO_PROJECT_YET } from '@/lib/nemo/auth';
 import { route } from '@/lib/server/http';

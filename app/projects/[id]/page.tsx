@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { ProjectWorkspace } from '@/components/project/ProjectWorkspace';
-import { AppError } from '@/lib/errors';
+import { asAppError } from '@/lib/errors';
 import { requireOwnedProject } from '@/lib/server/access';
 import { projectDetail } from '@/lib/server/projects';
 
@@ -10,7 +10,7 @@ async function loadOwned(id: string) {
   try {
     return await projectDetail(await requireOwnedProject(id));
   } catch (err) {
-    if (err instanceof AppError && err.code === 1002) return null;
+    if (asAppError(err)?.code === 1002) return null;
     throw err;
   }
 }

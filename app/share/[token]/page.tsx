@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SharedView } from '@/components/share/SharedView';
-import { AppError } from '@/lib/errors';
+import { asAppError } from '@/lib/errors';
 import { sharedProjectView } from '@/lib/server/share';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +13,7 @@ async function load(token: string) {
   try {
     return await sharedProjectView(token);
   } catch (err) {
-    if (err instanceof AppError && err.code === 1002) return null;
+    if (asAppError(err)?.code === 1002) return null;
     throw err;
   }
 }

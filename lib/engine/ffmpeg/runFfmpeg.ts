@@ -1,7 +1,6 @@
 // The one place ffmpeg processes are started: runs an argument array, reports -progress, honours abort.
 import 'server-only';
 import { spawn } from 'node:child_process';
-import { binaries } from '@/lib/server/binaries';
 
 export interface FfmpegProgress {
   /** Seconds of output written so far. */
@@ -14,8 +13,8 @@ export interface RunFfmpegOptions {
   onProgress?: (progress: FfmpegProgress) => void;
   /** Called with the process id once ffmpeg started (lets a restart find and stop an orphan). */
   onStart?: (pid: number) => void;
-  /** Overrides the located binary (benchmarks and tests outside the app). */
-  ffmpegPath?: string;
+  /** The ffmpeg binary to run (located by the caller; see tools.ts). */
+  ffmpegPath: string;
 }
 
 export class FfmpegError extends Error {
@@ -54,10 +53,10 @@ export function parseProgressBlock(block: string): FfmpegProgress | null {
  * arrives on stdout. Resolves with the end of stderr (measuring filters report there); rejects
  * with FfmpegError on a non-zero exit, or with the abort reason.
  */
-export function runFfmpeg(args: string[], options: RunFfmpegOptions = {}): Promise<{ stderrTail: string }> {
+export function runFfmpeg(args: string[], options: RunFfmpegOptions): Promise<{ stderrTail: string }> {
   const { signal, onProgress } = options;
   if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('aborted'));
-  const bin = options.ffmpegPath ?? binaries().ffmpeg.path;
+  const bin = options.ffmpegPath;
   const fullArgs = ['-hide_banner', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...args];
 
   return new Promise((resolve, reject) => {

@@ -1,6 +1,9 @@
 // What we know about an uploaded file after probing it once; stored with the project.
 import { z } from 'zod';
-import { mediaKindSchema } from '@/lib/api/schemas';
+
+/** `subtitle` (SRT, WebVTT, ASS files) extends DESIGN.md's three kinds: captions come from them. */
+export const mediaKindSchema = z.enum(['video', 'audio', 'image', 'subtitle']);
+export type MediaKind = z.infer<typeof mediaKindSchema>;
 
 export const probeResultSchema = z.object({
   kind: mediaKindSchema,

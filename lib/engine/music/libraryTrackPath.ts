@@ -1,10 +1,9 @@
-// Where a library track's WAV lives: generated under DATA_DIR/music on first use, cached, written atomically.
+// Where a library track's WAV lives: generated under <dataDir>/music on first use, cached, written atomically.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '@/lib/errors';
-import { getConfig } from '@/lib/server/config';
+import { EngineError } from '@/lib/engine/engineError';
 import { SAMPLE_RATE } from './arrangement';
 import { composeMood } from './compose';
 import { MUSIC_LIBRARY, type LibraryTrack } from './library';
@@ -14,16 +13,16 @@ import { encodeWav } from './wav';
 /** Bump when the synthesis changes, so files made by an older version are not reused. */
 const SYNTH_VERSION = 1;
 
-const g = globalThis as unknown as { __inVideoMusicJobs?: Map<string, Promise<string>> };
-// On globalThis so every bundle copy of this module (route handlers, instrumentation) shares one generation per file.
-const jobs = (g.__inVideoMusicJobs ??= new Map());
+// One generation per file at a time. Only the render worker asks (it lives in one bundle, built once by the
+// composition root), so a module-level map is enough.
+const jobs = new Map<string, Promise<string>>();
 
-export async function libraryTrackPath(id: string): Promise<string> {
+export async function libraryTrackPath(dataDir: string, id: string): Promise<string> {
   const track = MUSIC_LIBRARY.find((t) => t.id === id);
   if (!track) {
-    throw new AppError(404, `There is no built-in music track "${id}". Available: ${MUSIC_LIBRARY.map((t) => t.id).join(', ')}.`);
+    throw new EngineError('not-found', `There is no built-in music track "${id}". Available: ${MUSIC_LIBRARY.map((t) => t.id).join(', ')}.`);
   }
-  const file = path.join(getConfig().DATA_DIR, 'music', `${track.id}.v${SYNTH_VERSION}.wav`);
+  const file = path.join(dataDir, 'music', `${track.id}.v${SYNTH_VERSION}.wav`);
   let job = jobs.get(file);
   if (!job) {
     job = ensureTrackFile(track, file);
@@ -35,8 +34,8 @@ export async function libraryTrackPath(id: string): Promise<string> {
 }
 
 /** Generates every library track that is not on disk yet (start-up, tests). */
-export async function warmMusicLibrary(): Promise<void> {
-  for (const track of MUSIC_LIBRARY) await libraryTrackPath(track.id);
+export async function warmMusicLibrary(dataDir: string): Promise<void> {
+  for (const track of MUSIC_LIBRARY) await libraryTrackPath(dataDir, track.id);
 }
 
 async function ensureTrackFile(track: LibraryTrack, file: string): Promise<string> {

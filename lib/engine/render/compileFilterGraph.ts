@@ -1,6 +1,6 @@
 // The whole timeline as one filter graph: segments, concat, text, fades, music; ends in [vout] and [aout].
 import { timelineDuration } from '@/lib/engine/timeline/duration';
-import { AppError } from '@/lib/errors';
+import { EngineError } from '@/lib/engine/engineError';
 import { buildMusicMixFilter, type MusicInput } from './musicMix';
 import { sec } from './outputFormat';
 import type { RenderPlan } from './renderPlan';
@@ -23,12 +23,12 @@ function fades(kind: 'fade' | 'afade', fadeIn: number, fadeOut: number, duration
  */
 export function compileFilterGraph(plan: RenderPlan): string {
   const { timeline, out } = plan;
-  if (timeline.video.length === 0) throw new AppError(409, 'The timeline is empty: add a clip before exporting.');
+  if (timeline.video.length === 0) throw new EngineError('conflict', 'The timeline is empty: add a clip before exporting.');
   const duration = timelineDuration(timeline);
   const parts: string[] = [];
   timeline.video.forEach((segment, k) => {
     const media = plan.media[segment.sourceId];
-    if (!media) throw new AppError(409, 'A clip on the timeline is missing its media file. Remove it and export again.');
+    if (!media) throw new EngineError('conflict', 'A clip on the timeline is missing its media file. Remove it and export again.');
     const f = buildSegmentFilters({ segment, media, inputIndex: k, position: k, fit: timeline.fit, out, voiceVolume: timeline.voiceVolume });
     parts.push(f.video, f.audio);
   });

@@ -1,7 +1,8 @@
 // What an export looks like on disk: its pixel size for a quality, and the encoder settings.
 import type { Canvas } from '@/lib/engine/timeline/schema';
 
-export type ExportQuality = 'high' | 'preview';
+import type { ExportQuality } from './exportQuality';
+export type { ExportQuality };
 
 export interface OutputSize {
   width: number;

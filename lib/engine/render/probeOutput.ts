@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { binaries } from '@/lib/server/binaries';
+import type { Tools } from '@/lib/engine/ffmpeg/tools';
 
 const run = promisify(execFile);
 
@@ -20,9 +20,9 @@ export interface RenderedFile {
   size: number;
 }
 
-export async function probeOutput(file: string): Promise<RenderedFile> {
+export async function probeOutput(tools: Tools, file: string): Promise<RenderedFile> {
   const { stdout } = await run(
-    binaries().ffprobe.path,
+    tools.ffprobe,
     ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file],
     { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
   );

@@ -1,5 +1,5 @@
 // The API's timeline view and its one-line summary, both pure functions of the timeline.
-import type { TimelineView, TimelineTrackView } from '@/lib/api/schemas';
+import type { TimelineTrackView, TimelineView } from './viewSchema';
 import type { Timeline } from './schema';
 import { segmentPlacements, timelineDuration, roundSeconds } from './duration';
 

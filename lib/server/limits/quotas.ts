@@ -1,7 +1,6 @@
 // Per-owner quotas from config: stored bytes, projects, renders, URL imports and chat streams at once.
 import 'server-only';
-import type { BackendContext, EditingBackend } from '@/lib/backend/types';
-import type { ExportRecord } from '../store/types';
+import type { BackendContext, BackendExport, EditingBackend } from '@/lib/backend/types';
 import { megabytes } from '../upload/receiveMultipart';
 import { getConfig } from '../config';
 import { getStore } from '../context';
@@ -85,7 +84,7 @@ export async function startExportWithinQuota(
   backend: EditingBackend,
   ctx: BackendContext,
   quality: 'high' | 'preview',
-): Promise<ExportRecord> {
+): Promise<BackendExport> {
   const previous = exportTurns.get(ctx.ownerId) ?? Promise.resolve();
   const turn = previous.catch(() => {}).then(async () => {
     await assertExportAllowed(ctx.ownerId, (await backend.timeline(ctx)).duration);

@@ -73,6 +73,9 @@ describe('an anonymous user on the nemo backend', () => {
 
     const timeline = await c.json(`/api/projects/${id}/timeline`);
     expect(timeline).toMatchObject({ status: 200, body: { summary, duration: 10 } });
+    // The project card takes its length from NemoVideo's draft, not from the (empty) local timeline.
+    const cards = await c.json('/api/projects');
+    expect(cards.body.projects.find((p: { id: string }) => p.id === id)).toMatchObject({ duration: 10 });
     const detail = await c.json(`/api/projects/${id}`);
     expect(detail.body.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
 

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS, recoverExports } from '@/lib/engine/render/recoverExports';
+import { MAX_ATTEMPTS, recoverExports } from '@/lib/local/exports/recoverExports';
 import { emptyTimeline } from '@/lib/engine/timeline/schema';
-import { SqliteStore } from '@/lib/server/store/sqliteStore';
-import type { ExportRecord } from '@/lib/server/store/types';
+import { SqliteStore } from '@/lib/store/sqliteStore';
+import type { ExportRecord } from '@/lib/store/types';
 import { FFMPEG } from '../../helpers/ffprobe';
 import { tempDataDir } from '../../helpers/server';
 import { processesMentioning } from './outputChecks';
@@ -36,7 +36,7 @@ describe('start-up recovery of exports cut off by a crash', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(processesMentioning('again.attempt-1')).toEqual([orphan.pid]);
 
-    await store.createExport(exportRow('again', { status: 'rendering', attempts: 1, progress: 0.4, backendState: { pid: orphan.pid } }));
+    await store.createExport(exportRow('again', { status: 'rendering', attempts: 1, progress: 0.4, backendState: { backend: 'local', pid: orphan.pid } }));
     await store.createExport(exportRow('tired', { status: 'rendering', attempts: MAX_ATTEMPTS }));
     await store.createExport(exportRow('waiting', { status: 'queued' }));
     await store.createExport(exportRow('done', { status: 'completed', progress: 1 }));
@@ -65,7 +65,7 @@ describe('start-up recovery of exports cut off by a crash', () => {
     await store.createProject({ id: 'p1', ownerId: 'o1', title: 'T', timeline: emptyTimeline() });
     const other = spawn(FFMPEG, ['-nostdin', '-re', '-f', 'lavfi', '-i', 'anullsrc', '-f', 'null', '-'], { stdio: 'ignore' });
     cleanups.push(() => other.kill('SIGKILL'));
-    await store.createExport(exportRow('someone', { status: 'rendering', attempts: 1, backendState: { pid: other.pid } }));
+    await store.createExport(exportRow('someone', { status: 'rendering', attempts: 1, backendState: { backend: 'local', pid: other.pid } }));
     await recoverExports(store, dataDir);
     await new Promise((r) => setTimeout(r, 300));
     expect(other.exitCode).toBeNull();

@@ -12,7 +12,7 @@ import { emptyTimeline } from '@/lib/engine/timeline/schema';
 import { createNemoBackend } from '@/lib/nemo/nemoBackend';
 import type { NemoOverrides } from '@/lib/nemo/nemoDeps';
 import { parseConfig } from '@/lib/server/config';
-import { SqliteStore } from '@/lib/server/store/sqliteStore';
+import { SqliteStore } from '@/lib/store/sqliteStore';
 import { FakeNemo, nemoHandlers } from '@/tests/helpers/fakeNemo';
 import { mediaFile } from '@/tests/helpers/paths';
 

@@ -1,5 +1,5 @@
 // What an intent detector sees (one clause, lower-cased, quotes masked) and what it returns.
-import type { MediaKind } from '@/lib/api/schemas';
+import type { MediaKind } from '@/lib/engine/media/schema';
 import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
 
 export interface Clause {

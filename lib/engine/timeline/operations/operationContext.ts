@@ -1,5 +1,5 @@
 // What the pure edit operations may look at besides the timeline, and how they report results and refusals.
-import type { MediaKind } from '@/lib/api/schemas';
+import type { MediaKind } from '@/lib/engine/media/schema';
 import type { AudioAnalysis } from '@/lib/engine/media/schema';
 import type { Timeline } from '../schema';
 import type { MusicMood } from './editOperation';

@@ -2,23 +2,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/errors';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AppError, asAppError } from '@/lib/errors';
 
 let libraryTrackPath: (id: string) => Promise<string>;
 let dataDir: string;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'music-cache-'));
-  process.env.DATA_DIR = dataDir;
-  ({ libraryTrackPath } = await import('@/lib/engine/music/libraryTrackPath'));
+  const engine = await import('@/lib/engine/music/libraryTrackPath');
+  libraryTrackPath = (id) => engine.libraryTrackPath(dataDir, id);
 });
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('libraryTrackPath', () => {
   it('rejects an unknown id with a 404 AppError that names the id and the known ones', async () => {
-    const error = await libraryTrackPath('no-such-track').catch((e: unknown) => e);
+    // The engine's not-found error, as the HTTP edge maps it.
+    const error = await libraryTrackPath('no-such-track').catch((e: unknown) => asAppError(e));
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(404);
     expect((error as AppError).message).toContain('"no-such-track"');
@@ -54,9 +55,10 @@ describe('libraryTrackPath', () => {
     const file = await libraryTrackPath('calm-horizon');
     const good = fs.readFileSync(file);
     fs.truncateSync(file, 1000);
-    // A new process starts with no remembered generation; simulate it by forgetting this one.
-    (globalThis as { __inVideoMusicJobs?: Map<string, Promise<string>> }).__inVideoMusicJobs?.clear();
-    expect(await libraryTrackPath('calm-horizon')).toBe(file);
+    // A new process starts with no remembered generation; simulate it with a fresh copy of the module.
+    vi.resetModules();
+    const fresh = await import('@/lib/engine/music/libraryTrackPath');
+    expect(await fresh.libraryTrackPath(dataDir, 'calm-horizon')).toBe(file);
     expect(fs.readFileSync(file).equals(good)).toBe(true);
   });
 });

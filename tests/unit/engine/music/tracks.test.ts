@@ -19,10 +19,9 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'music-tracks-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 beforeAll(async () => {
-  process.env.DATA_DIR = dataDir;
   const { libraryTrackPath, warmMusicLibrary } = await import('@/lib/engine/music/libraryTrackPath');
-  await warmMusicLibrary();
-  for (const track of MUSIC_LIBRARY) files.set(track.id, await libraryTrackPath(track.id));
+  await warmMusicLibrary(dataDir);
+  for (const track of MUSIC_LIBRARY) files.set(track.id, await libraryTrackPath(dataDir, track.id));
 }, 240_000);
 
 function loudnessOf(file: string): number {

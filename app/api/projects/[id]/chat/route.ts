@@ -1,5 +1,5 @@
 import { chatBodySchema } from '@/lib/api/schemas';
-import { getBackend } from '@/lib/backend/selectBackend';
+import { getBackend } from '@/lib/server/context';
 import { chatEventStream, EVENT_STREAM_HEADERS } from '@/lib/chat/chatEventStream';
 import { runChatTurn } from '@/lib/chat/runChatTurn';
 import { requireOwnedProject } from '@/lib/server/access';

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { createExportBodySchema } from '@/lib/api/schemas';
-import { getBackend } from '@/lib/backend/selectBackend';
+import { getBackend } from '@/lib/server/context';
 import { requireOwnedProject } from '@/lib/server/access';
 import { parseJsonBody, route } from '@/lib/server/http';
 import { startExportWithinQuota } from '@/lib/server/limits/quotas';

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { timelineActionBodySchema } from '@/lib/api/schemas';
-import { getBackend } from '@/lib/backend/selectBackend';
+import { getBackend } from '@/lib/server/context';
 import { AppError } from '@/lib/errors';
 import { requireOwnedProject } from '@/lib/server/access';
 import { parseJsonBody, route } from '@/lib/server/http';

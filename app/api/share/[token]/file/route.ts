@@ -1,4 +1,4 @@
-import { exportFileResponse } from '@/lib/engine/render/exportDownload';
+import { exportFileResponse } from '@/lib/backend/exportDownload';
 import { route } from '@/lib/server/http';
 import { sharedExportFile } from '@/lib/server/share';
 

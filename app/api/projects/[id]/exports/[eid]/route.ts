@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getBackend } from '@/lib/backend/selectBackend';
+import { getBackend } from '@/lib/server/context';
 import { requireOwnedProject } from '@/lib/server/access';
 import { deleteExport } from '@/lib/server/deletion';
 import { route } from '@/lib/server/http';

@@ -1,5 +1,5 @@
-import { getBackend } from '@/lib/backend/selectBackend';
-import { exportFileResponse } from '@/lib/engine/render/exportDownload';
+import { getBackend } from '@/lib/server/context';
+import { exportFileResponse } from '@/lib/backend/exportDownload';
 import { requireOwnedProject } from '@/lib/server/access';
 import { route } from '@/lib/server/http';
 

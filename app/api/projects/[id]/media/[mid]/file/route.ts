@@ -1,4 +1,4 @@
-import { exportFileResponse } from '@/lib/engine/render/exportDownload';
+import { exportFileResponse } from '@/lib/backend/exportDownload';
 import { requireOwnedProject } from '@/lib/server/access';
 import { route } from '@/lib/server/http';
 import { openMediaFile } from '@/lib/server/mediaAssets';

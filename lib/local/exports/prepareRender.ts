@@ -3,15 +3,16 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '@/lib/errors';
-import type { ExportRecord, Store } from '@/lib/server/store/types';
-import { fontFiles } from './fonts';
-import { speechLevelDb } from './musicLevel';
-import { musicFiles } from './musicFiles';
-import { outputSize } from './outputFormat';
-import { layoutTimelineTexts, type RenderPlan } from './renderPlan';
-import type { PlacedText } from './textOverlay';
+import type { ExportRecord, Store } from '@/lib/store/types';
+import type { Tools } from '@/lib/engine/ffmpeg/tools';
+import { fontFiles } from '@/lib/engine/render/fonts';
+import { speechLevelDb } from '@/lib/engine/render/musicLevel';
+import { musicFiles } from '@/lib/engine/render/musicFiles';
+import { outputSize } from '@/lib/engine/render/outputFormat';
+import { layoutTimelineTexts, type RenderPlan } from '@/lib/engine/render/renderPlan';
+import type { PlacedText } from '@/lib/engine/render/textOverlay';
 
-export async function prepareRender(store: Store, record: ExportRecord, paths: { partial: string; work: string }): Promise<RenderPlan> {
+export async function prepareRender(store: Store, tools: Tools, dataDir: string, record: ExportRecord, paths: { partial: string; work: string }): Promise<RenderPlan> {
   const version = await store.getTimelineVersion(record.projectId, record.timelineVersion);
   if (!version) throw new AppError(409, 'The timeline this export was made from no longer exists. Export again.');
   const { timeline } = version;
@@ -59,7 +60,7 @@ export async function prepareRender(store: Store, record: ExportRecord, paths: {
     out,
     texts,
     fonts: fontFiles(),
-    music: await musicFiles(timeline.audio, all, voiceLevel()),
+    music: await musicFiles(tools, dataDir, timeline.audio, all, voiceLevel()),
     outputPath: paths.partial,
   };
 }

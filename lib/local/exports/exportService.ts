@@ -1,14 +1,15 @@
 // The local backend's exports: queue a render of the current timeline version, cancel it, open the file.
 import 'server-only';
-import { diskFile } from '@/lib/server/diskFile';
+import { diskFile } from '@/lib/backend/diskFile';
 import fs from 'node:fs';
 import { nanoid } from 'nanoid';
 import type { ExportFile } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
-import type { ExportRecord, Store } from '@/lib/server/store/types';
-import { renderWorker } from './renderWorker';
+import type { ExportQuality } from '@/lib/engine/render/exportQuality';
+import type { ExportRecord, Store } from '@/lib/store/types';
+import type { ExportQueue } from '@/lib/local/localDeps';
 
-export async function startLocalExport(store: Store, projectId: string, quality: 'high' | 'preview'): Promise<ExportRecord> {
+export async function startLocalExport(store: Store, queue: ExportQueue, projectId: string, quality: ExportQuality): Promise<ExportRecord> {
   const head = await store.getTimelineHead(projectId);
   if (head.current.timeline.video.length === 0) {
     throw new AppError(409, 'The timeline is empty: upload a clip before exporting.');
@@ -36,11 +37,11 @@ export async function startLocalExport(store: Store, projectId: string, quality:
     finishedAt: null,
   };
   await store.createExport(record);
-  renderWorker(store).kick();
+  queue.kick();
   return record;
 }
 
-export async function cancelLocalExport(store: Store, exportId: string): Promise<ExportRecord> {
+export async function cancelLocalExport(store: Store, queue: ExportQueue, exportId: string): Promise<ExportRecord> {
   const record = await store.getExport(exportId);
   if (!record) throw new AppError(404, 'Export not found.');
   if (record.status === 'canceled') return record;
@@ -49,7 +50,7 @@ export async function cancelLocalExport(store: Store, exportId: string): Promise
   }
   // Record first, then stop ffmpeg: the worker sees the abort and leaves the status alone.
   const canceled = await store.updateExport(exportId, { status: 'canceled', finishedAt: new Date().toISOString() });
-  renderWorker(store).abort(exportId);
+  queue.abort(exportId);
   return canceled;
 }
 

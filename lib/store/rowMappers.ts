@@ -1,5 +1,6 @@
 // Row <-> record mapping for the SQLite store: every row read back is validated by its zod schema.
 import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
+import { parseExportJob } from './exportJob';
 import { timelineSchema } from '@/lib/engine/timeline/schema';
 import {
   exportRecordSchema,
@@ -55,7 +56,7 @@ export const toExport = (r: Row): ExportRecord =>
     path: r.path ?? null,
     error: r.error ?? null,
     attempts: r.attempts,
-    backendState: parseJson(r.backend_state),
+    backendState: parseExportJob(parseJson(r.backend_state)),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     startedAt: r.started_at ?? null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentDisposition, parseRange } from '@/lib/engine/render/exportDownload';
+import { attachmentDisposition, parseRange } from '@/lib/backend/exportDownload';
 
 describe('byte ranges', () => {
   it.each([

@@ -2,14 +2,14 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportRecord, Store } from '@/lib/server/store/types';
-import { isUnfinishedExportFile } from './exportPaths';
+import type { ExportRecord, Store } from '@/lib/store/types';
+import { isUnfinishedExportFile } from '@/lib/engine/render/exportPaths';
 
 export const MAX_ATTEMPTS = 3;
 
 /** Stops an ffmpeg left running by a killed server, only if that pid is still our render of this export. */
 async function stopOrphan(record: ExportRecord): Promise<void> {
-  const pid = record.backendState?.pid;
+  const pid = record.backendState?.backend === 'local' ? record.backendState.pid : undefined;
   if (typeof pid !== 'number' || process.platform !== 'linux') return;
   try {
     const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8');
@@ -23,8 +23,8 @@ export async function recoverExports(store: Store, dataDir: string): Promise<{ r
   let requeued = 0;
   let failed = 0;
   for (const record of await store.listExportsByStatus(['rendering'])) {
-    // A remote render (NemoVideo's, with its renderId) runs on, polled by its backend: not ours to requeue.
-    if (typeof record.backendState?.renderId === 'string') continue;
+    // A remote render (NemoVideo's) runs on, polled by its backend: not ours to requeue.
+    if (record.backendState?.backend === 'nemo') continue;
     await stopOrphan(record);
     if (record.attempts >= MAX_ATTEMPTS) {
       failed++;

@@ -1,14 +1,17 @@
-// The default backend: our own engine (planner, timeline store, ffmpeg render worker). No network.
+// The default backend: our own engine (planner, timeline versions, ffmpeg render queue), built from a store and settings. No network.
 import 'server-only';
 import { AppError } from '@/lib/errors';
+import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { appendMedia } from '@/lib/engine/timeline/operations/appendMedia';
-import { loadTimelineView, viewOfHead } from '@/lib/engine/timeline/projectTimeline';
-import { runLocalChat } from '@/lib/engine/planner/localChat';
-import { cancelLocalExport, localExportFile, startLocalExport } from '@/lib/engine/render/exportService';
-import type { Store } from '@/lib/server/store/types';
-import type { BackendContext, EditingBackend } from './types';
+import { loadTimelineView, viewOfHead } from '@/lib/local/timeline/projectTimeline';
+import { runLocalChat } from '@/lib/local/chat/localChat';
+import type { ExportQueue, LocalDeps } from '@/lib/local/localDeps';
+import { cancelLocalExport, localExportFile, startLocalExport } from '@/lib/local/exports/exportService';
+import { backendExport, type BackendContext, type EditingBackend } from '@/lib/backend/types';
 
-export function createLocalBackend(store: Store): EditingBackend {
+/** `queue` is the process's render worker (see renderWorker.ts), shared with every bundle through the composition root. */
+export function createLocalBackend(deps: LocalDeps, queue: ExportQueue): EditingBackend {
+  const { store } = deps;
   async function ownedExport(ctx: BackendContext, exportId: string) {
     const record = await store.getExport(exportId);
     if (!record || record.projectId !== ctx.project.id) throw new AppError(404, 'Export not found.');
@@ -18,7 +21,7 @@ export function createLocalBackend(store: Store): EditingBackend {
   return {
     name: 'local',
     hasCredits: false,
-    chat: (ctx, message, signal) => runLocalChat(store, ctx, message, signal),
+    chat: (ctx, message, signal) => runLocalChat(deps, ctx, message, signal),
     async mediaAdded(ctx, media) {
       const head = await store.getTimelineHead(ctx.project.id);
       const next = appendMedia(head.current.timeline, media);
@@ -28,6 +31,9 @@ export function createLocalBackend(store: Store): EditingBackend {
     },
     timeline: (ctx) => loadTimelineView(store, ctx.project.id),
     heldTimeline: (ctx) => loadTimelineView(store, ctx.project.id),
+    async cardDuration(ctx) {
+      return timelineDuration((await store.getTimelineHead(ctx.project.id)).current.timeline);
+    },
     async undo(ctx) {
       const head = await store.undo(ctx.project.id);
       return head ? viewOfHead(store, ctx.project.id, head) : null;
@@ -39,11 +45,11 @@ export function createLocalBackend(store: Store): EditingBackend {
     async credits() {
       return { available: null, frozen: 0, total: null };
     },
-    startExport: (ctx, quality) => startLocalExport(store, ctx.project.id, quality),
-    getExport: ownedExport,
+    startExport: async (ctx, quality) => backendExport(await startLocalExport(store, queue, ctx.project.id, quality)),
+    getExport: async (ctx, exportId) => backendExport(await ownedExport(ctx, exportId)),
     async cancelExport(ctx, exportId) {
       await ownedExport(ctx, exportId);
-      return cancelLocalExport(store, exportId);
+      return backendExport(await cancelLocalExport(store, queue, exportId));
     },
     async exportFile(ctx, exportId) {
       return localExportFile(await ownedExport(ctx, exportId));

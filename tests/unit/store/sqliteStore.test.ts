@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '@/lib/server/store/sqliteStore';
+import { SqliteStore } from '@/lib/store/sqliteStore';
 import { emptyTimeline } from '@/lib/engine/timeline/schema';
-import type { ExportRecord } from '@/lib/server/store/types';
+import type { ExportRecord } from '@/lib/store/types';
 
 let dir: string;
 let store: SqliteStore;
@@ -70,8 +70,8 @@ describe('the SQLite store', () => {
     expect(first).toMatchObject({ id: 'e1', status: 'rendering', attempts: 1 });
     expect((await store.claimNextExport())?.id).toBe('e2');
     expect(await store.claimNextExport()).toBeNull();
-    const done = await store.updateExport('e1', { status: 'completed', progress: 1, backendState: { renderId: 'r' } });
-    expect(done.backendState).toEqual({ renderId: 'r' });
+    const done = await store.updateExport('e1', { status: 'completed', progress: 1, backendState: { backend: 'nemo', renderId: 'r', lastPollAt: 0 } });
+    expect(done.backendState).toEqual({ backend: 'nemo', renderId: 'r', lastPollAt: 0 });
     expect((await store.listExportsByStatus(['rendering'])).map((e) => e.id)).toEqual(['e2']);
   });
 

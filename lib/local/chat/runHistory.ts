@@ -1,7 +1,7 @@
 // Runs a plan's undo/redo operations against the stored history, in order, before any edit.
 import 'server-only';
 import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
-import type { Store, TimelineHead } from '@/lib/server/store/types';
+import type { Store, TimelineHead } from '@/lib/store/types';
 
 /** "removePauses+addMusic: Cut 9 pauses…" -> "Cut 9 pauses…" */
 const what = (label: string) => label.replace(/^[\w+]+: /, '').replace(/[.\s]+$/, '').trim();

@@ -1,25 +1,24 @@
 // The in-process render queue: claims queued exports from the store, runs up to RENDER_CONCURRENCY at once.
 import 'server-only';
-import { getConfig } from '@/lib/server/config';
-import type { Store } from '@/lib/server/store/types';
+import type { Store } from '@/lib/store/types';
+import type { ExportQueue, LocalDeps } from '@/lib/local/localDeps';
 import { recoverExports } from './recoverExports';
 import { failureMessage, renderExport } from './renderExport';
-import type { RenderTimeLimits } from './renderTimeCap';
 
 const POLL_MS = 2_000;
 
-export class RenderWorker {
+export class RenderWorker implements ExportQueue {
   private readonly running = new Map<string, AbortController>();
   private filling = false;
   private ready: Promise<void>;
+  private readonly store: Store;
+  private readonly concurrency: number;
 
-  constructor(
-    private readonly store: Store,
-    private readonly dataDir: string,
-    private readonly concurrency: number,
-    private readonly limits: { maxRunningPerOwner: number } & RenderTimeLimits = { maxRunningPerOwner: 1, factor: 10, graceSeconds: 60 },
-  ) {
-    this.ready = recoverExports(store, dataDir).then(
+  /** Built once per process by the composition root (lib/server/root.ts); recovers interrupted exports first. */
+  constructor(private readonly deps: LocalDeps) {
+    this.store = deps.store;
+    this.concurrency = deps.settings.renderConcurrency;
+    this.ready = recoverExports(deps.store, deps.settings.dataDir).then(
       ({ requeued, failed }) => {
         if (requeued || failed) console.log(`[render] after restart: ${requeued} export(s) queued again, ${failed} failed`);
       },
@@ -41,11 +40,11 @@ export class RenderWorker {
     this.filling = true;
     try {
       while (this.running.size < this.concurrency) {
-        const record = await this.store.claimNextExport({ maxRunningPerOwner: this.limits.maxRunningPerOwner });
+        const record = await this.store.claimNextExport({ maxRunningPerOwner: this.deps.settings.maxRunningPerOwner });
         if (!record) break;
         const controller = new AbortController();
         this.running.set(record.id, controller);
-        void renderExport(this.store, record, this.dataDir, controller.signal, this.limits)
+        void renderExport(this.deps, record, controller.signal)
           .catch(async (err) => {
             if (controller.signal.aborted) return; // canceled: the record already says so
             console.error(`[render] export ${record.id} failed:`, err instanceof Error ? err.message : err);
@@ -78,21 +77,4 @@ export class RenderWorker {
   abortAll(): void {
     for (const controller of this.running.values()) controller.abort(new Error('shutting down'));
   }
-}
-
-const g = globalThis as unknown as { __inVideoRenderWorker?: RenderWorker };
-
-/** The process's one worker (kept on globalThis: Next bundles routes and instrumentation separately). */
-export function renderWorker(store: Store): RenderWorker {
-  if (!g.__inVideoRenderWorker) {
-    const config = getConfig();
-    const worker = new RenderWorker(store, config.DATA_DIR, config.RENDER_CONCURRENCY, {
-      maxRunningPerOwner: config.QUOTA_RENDERS_RUNNING,
-      factor: config.RENDER_TIME_FACTOR,
-      graceSeconds: config.RENDER_TIME_GRACE_SECONDS,
-    });
-    g.__inVideoRenderWorker = worker;
-    process.once('exit', () => worker.abortAll());
-  }
-  return g.__inVideoRenderWorker;
 }

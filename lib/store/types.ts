@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import type { Timeline } from '@/lib/engine/timeline/schema';
+import { exportQualitySchema } from '@/lib/engine/render/exportQuality';
+import { exportJobSchema, exportStatusSchema } from './exportJob';
 
 export const projectRecordSchema = z.object({
   id: z.string(),
@@ -19,9 +21,9 @@ export type ProjectRecord = z.infer<typeof projectRecordSchema>;
 export const exportRecordSchema = z.object({
   id: z.string(),
   projectId: z.string(),
-  status: z.enum(['queued', 'rendering', 'completed', 'failed', 'canceled']),
+  status: exportStatusSchema,
   progress: z.number(),
-  quality: z.enum(['high', 'preview']),
+  quality: exportQualitySchema,
   timelineVersion: z.number().int(),
   width: z.number().nullable(),
   height: z.number().nullable(),
@@ -30,8 +32,8 @@ export const exportRecordSchema = z.object({
   path: z.string().nullable(),
   error: z.string().nullable(),
   attempts: z.number().int(),
-  /** Backend-specific data (e.g. NemoVideo render id and output URL). */
-  backendState: z.record(z.string(), z.unknown()).nullable(),
+  /** The owning backend's state of the job, tagged with its name (see exportJob.ts). */
+  backendState: exportJobSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   startedAt: z.string().nullable(),

@@ -3,19 +3,21 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import { FfmpegError, runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
 import { timelineDuration } from '@/lib/engine/timeline/duration';
-import { AppError } from '@/lib/errors';
-import type { ExportRecord, Store } from '@/lib/server/store/types';
-import { buildExportArgs } from './buildExportArgs';
-import { exportPaths } from './exportPaths';
+import { AppError, asAppError } from '@/lib/errors';
+import type { LocalDeps } from '@/lib/local/localDeps';
+import type { ExportRecord, Store } from '@/lib/store/types';
+import { buildExportArgs } from '@/lib/engine/render/buildExportArgs';
+import { exportPaths } from '@/lib/engine/render/exportPaths';
 import { prepareRender } from './prepareRender';
-import { probeOutput } from './probeOutput';
-import { renderTimeCapMessage, renderTimeCapMs, type RenderTimeLimits } from './renderTimeCap';
+import { probeOutput } from '@/lib/engine/render/probeOutput';
+import { renderTimeCapMessage, renderTimeCapMs } from '@/lib/engine/render/renderTimeCap';
 
 const PROGRESS_INTERVAL_MS = 500;
 
 /** What the user reads when a render fails; details go to the server log only. */
 export function failureMessage(err: unknown): string {
-  if (err instanceof AppError) return err.message;
+  const known = asAppError(err);
+  if (known) return known.message;
   if (err instanceof FfmpegError) {
     return 'The video could not be rendered. Try exporting again; if it fails again, one of the clips may be damaged: remove it and retry.';
   }
@@ -23,24 +25,22 @@ export function failureMessage(err: unknown): string {
 }
 
 /** Resolves when the export is completed; throws on failure or abort (the worker records those). */
-export async function renderExport(
-  store: Store,
-  record: ExportRecord,
-  dataDir: string,
-  signal: AbortSignal,
-  limits: RenderTimeLimits = { factor: 10, graceSeconds: 60 },
-): Promise<void> {
+export async function renderExport(deps: LocalDeps, record: ExportRecord, signal: AbortSignal): Promise<void> {
+  const { store } = deps;
+  const tools = deps.tools();
+  const dataDir = deps.settings.dataDir;
   const paths = exportPaths(dataDir, record.id, record.attempts);
   await fs.mkdir(paths.dir, { recursive: true });
   try {
-    const plan = await prepareRender(store, record, paths);
+    const plan = await prepareRender(store, tools, dataDir, record, paths);
     const duration = timelineDuration(plan.timeline);
-    const capMs = renderTimeCapMs(duration, limits);
+    const capMs = renderTimeCapMs(duration, { factor: deps.settings.renderTimeFactor, graceSeconds: deps.settings.renderTimeGraceSeconds });
     const overtime = AbortSignal.timeout(capMs);
     let lastWrite = 0;
     await runFfmpeg(buildExportArgs(plan, record.quality), {
+      ffmpegPath: tools.ffmpeg,
       signal: AbortSignal.any([signal, overtime]),
-      onStart: (pid) => void store.updateExport(record.id, { backendState: { pid } }),
+      onStart: (pid) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } }),
       onProgress: ({ outTimeSeconds }) => {
         const now = Date.now();
         if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
@@ -50,7 +50,7 @@ export async function renderExport(
     }).catch((err) => {
       throw overtime.aborted && !signal.aborted ? new AppError(500, renderTimeCapMessage(capMs)) : err;
     });
-    const info = await probeOutput(paths.partial);
+    const info = await probeOutput(tools, paths.partial);
     signal.throwIfAborted();
     // A cancel that landed while ffmpeg was finishing wins over the finished file.
     if ((await store.getExport(record.id))?.status === 'canceled') return;

@@ -4,13 +4,13 @@ import { nanoid } from 'nanoid';
 import type { ChatEvent } from '@/lib/api/schemas';
 import type { BackendContext } from '@/lib/backend/types';
 import { MUSIC_LIBRARY } from '@/lib/engine/music/library';
-import { viewOfHead } from '@/lib/engine/timeline/projectTimeline';
-import type { Store, TimelineHead } from '@/lib/server/store/types';
-import { applyPlan } from './applyPlan';
-import { loadCaptionCandidates } from './loadCaptions';
-import { operationContextOf, planContextOf } from './planContext';
-import { getPlanner } from './provider';
-import { replySentences } from './replyText';
+import { viewOfHead } from '@/lib/local/timeline/projectTimeline';
+import type { Store, TimelineHead } from '@/lib/store/types';
+import { applyPlan } from '@/lib/engine/planner/applyPlan';
+import { loadCaptionCandidates } from '@/lib/engine/planner/loadCaptions';
+import { operationContextOf, planContextOf } from '@/lib/engine/planner/planContext';
+import { replySentences } from '@/lib/engine/planner/replyText';
+import type { LocalDeps } from '@/lib/local/localDeps';
 import { runHistory } from './runHistory';
 
 /** Version labels start with the operation types, so a later "leave more room" can find the last pause cut. */
@@ -23,11 +23,12 @@ async function baseFor(store: Store, projectId: string, head: TimelineHead, firs
   return parent ? { ...head, current: { ...head.current, timeline: parent.timeline } } : head;
 }
 
-export async function* runLocalChat(store: Store, ctx: BackendContext, message: string, signal: AbortSignal): AsyncIterable<ChatEvent> {
+export async function* runLocalChat(deps: LocalDeps, ctx: BackendContext, message: string, signal: AbortSignal): AsyncIterable<ChatEvent> {
+  const { store } = deps;
   const projectId = ctx.project.id;
   let [head, media] = await Promise.all([store.getTimelineHead(projectId), store.listMedia(projectId)]);
   const planContext = planContextOf(head.current.timeline, media, ctx.project.title, head.current.label);
-  const plan = await getPlanner()(message, planContext, signal);
+  const plan = await deps.planner(message, planContext, signal);
   signal.throwIfAborted();
 
   const history = await runHistory(store, projectId, plan.operations);
@@ -35,7 +36,7 @@ export async function* runLocalChat(store: Store, ctx: BackendContext, message: 
   const edits = plan.operations.filter((op) => op.type !== 'undo' && op.type !== 'redo');
 
   const captionsWanted = edits.find((op) => op.type === 'addCaptions');
-  const captions = captionsWanted ? await loadCaptionCandidates(media, captionsWanted.file, signal) : {};
+  const captions = captionsWanted ? await loadCaptionCandidates(deps.tools(), media, captionsWanted.file, signal) : {};
   const base = await baseFor(store, projectId, head, edits[0]?.type);
   const opContext = operationContextOf(media, { music: MUSIC_LIBRARY, captions, defaultTitle: planContext.defaultTitle, newId: () => nanoid(10) });
   const applied = applyPlan(base.current.timeline, edits, opContext);
@@ -44,10 +45,11 @@ export async function* runLocalChat(store: Store, ctx: BackendContext, message: 
   signal.throwIfAborted();
   if (changed) {
     const label = `${edits.map((op) => op.type).join('+')}: ${applied.done.join(' ')}`.slice(0, 500);
-    await store.commitTimeline(projectId, applied.timeline, label, head.current.version);
-    head = await store.getTimelineHead(projectId);
+    const committed = await store.commitTimeline(projectId, applied.timeline, label, head.current.version);
+    // A commit has a parent and clears the redo stack (Store.commitTimeline), so no second read is needed.
+    head = { current: committed, canUndo: true, canRedo: false };
   }
   const sentences = replySentences({ ...plan, plannerNote: plan.plannerNote, history: history.said, done: applied.done, refused: applied.refused });
   for (const [i, sentence] of sentences.entries()) yield { type: 'text', delta: i === 0 ? sentence : ` ${sentence}` };
-  if (changed || history.head) yield { type: 'timeline', timeline: await viewOfHead(store, projectId, head) };
+  if (changed || history.head) yield { type: 'timeline', timeline: await viewOfHead(store, projectId, head, media) };
 }

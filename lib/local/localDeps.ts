@@ -1,0 +1,32 @@
+// What the local backend is built from: a store, its settings, the located binaries and the planner (the composition root passes them).
+import type { Tools } from '@/lib/engine/ffmpeg/tools';
+import type { Planner } from '@/lib/engine/planner/planner';
+import type { Store } from '@/lib/store/types';
+
+export interface LocalSettings {
+  /** Where renders, generated music and work files go. */
+  dataDir: string;
+  /** How many exports render at once. */
+  renderConcurrency: number;
+  /** Renders one owner may have running at once (the queue is round-robin across owners). */
+  maxRunningPerOwner: number;
+  /** A render is stopped after `renderTimeFactor` times its output duration plus `renderTimeGraceSeconds`. */
+  renderTimeFactor: number;
+  renderTimeGraceSeconds: number;
+}
+
+export interface LocalDeps {
+  store: Store;
+  settings: LocalSettings;
+  /** The binaries, asked for when a job needs them (missing ones fail that job with a clear message, not start-up). */
+  tools: () => Tools;
+  planner: Planner;
+}
+
+/** What the export service needs from the render worker. */
+export interface ExportQueue {
+  /** Something was queued: start it if a slot is free. */
+  kick(): void;
+  /** Stops the export's ffmpeg if it runs in this process. */
+  abort(exportId: string): void;
+}
