@@ -11,6 +11,7 @@ import { SqliteStore } from '@/lib/store/sqliteStore';
 import type { Store } from '@/lib/store/types';
 import { tools } from './binaries';
 import { getConfig, type Config } from './config';
+import { createLimitsState, type LimitsState } from './limits/limitsState';
 import { plannerFor } from './plannerFromConfig';
 
 export interface AppRoot {
@@ -20,13 +21,15 @@ export interface AppRoot {
   backend: EditingBackend;
   /** The local render queue; null when NemoVideo renders remotely. */
   worker: RenderWorker | null;
+  /** Rate buckets, things in progress and promised bytes (lib/server/limits). */
+  limits: LimitsState;
 }
 
 /** Wires one app from a config and a store (tests may pass their own store). */
 export function buildRoot(config: Config, store: Store = new SqliteStore(path.join(config.DATA_DIR, 'in-video.sqlite'))): AppRoot {
   const planner = plannerFor(config);
   if (config.EDIT_BACKEND === 'nemo') {
-    return { config, store, planner, backend: createNemoBackend(config, store), worker: null };
+    return { config, store, planner, backend: createNemoBackend(config, store), worker: null, limits: createLimitsState() };
   }
   const deps: LocalDeps = {
     store,
@@ -42,7 +45,7 @@ export function buildRoot(config: Config, store: Store = new SqliteStore(path.jo
   };
   const worker = new RenderWorker(deps);
   process.once('exit', () => worker.abortAll());
-  return { config, store, planner, backend: createLocalBackend(deps, worker), worker };
+  return { config, store, planner, backend: createLocalBackend(deps, worker), worker, limits: createLimitsState() };
 }
 
 // Next bundles the route handlers and instrumentation.ts separately, so each bundle has its own copy of

@@ -63,12 +63,8 @@ async function names(dir: string): Promise<string[]> {
   return fs.readdir(dir).catch(() => []);
 }
 
-const g = globalThis as unknown as { __inVideoSweeps?: boolean };
-
-/** Called once from instrumentation at start-up. */
+/** Called once, from instrumentation at start-up. */
 export async function startSweeps(): Promise<void> {
-  if (g.__inVideoSweeps) return;
-  g.__inVideoSweeps = true;
   const config = getConfig();
   const store = getStore();
   const orphans = await sweepOrphanFiles(store, config.DATA_DIR);

@@ -5,7 +5,8 @@ import http from 'node:http';
 /** Set by the server from the socket itself; any value a client sends under this name is overwritten. */
 const SOCKET_ADDRESS_HEADER = 'x-in-video-socket-address';
 
-const g = globalThis as unknown as { __inVideoAddressHook?: boolean };
+/** Marks the patched prototype, so a second call does not wrap it twice. */
+const PATCHED = Symbol.for('in-video.socketAddressHeader');
 
 /**
  * Route handlers never see the socket, and Next keeps an X-Forwarded-For the client sent
@@ -13,8 +14,9 @@ const g = globalThis as unknown as { __inVideoAddressHook?: boolean };
  * client chose. This stamps the real peer address on every request before Next reads it.
  */
 export function installSocketAddressHeader(): void {
-  if (g.__inVideoAddressHook) return;
-  g.__inVideoAddressHook = true;
+  const proto = http.Server.prototype as http.Server & { [PATCHED]?: boolean };
+  if (proto[PATCHED]) return;
+  proto[PATCHED] = true;
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string, ...args: unknown[]) {
     if (event === 'request') {

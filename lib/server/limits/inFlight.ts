@@ -1,16 +1,13 @@
 // Counts things an owner has going at once (open chat streams, URL imports) and refuses one too many.
 import 'server-only';
+import { appRoot } from '../root';
 import { LimitError } from './limitError';
 
 type Kind = 'chatStreams' | 'urlImports';
 
-// Shared by every route bundle of the process (Next loads each route separately).
-const g = globalThis as unknown as { __inVideoInFlight?: Map<string, number> };
-
 /** Takes a slot or throws 429; the returned release is safe to call more than once. */
 export function acquireSlot(kind: Kind, ownerId: string, max: number, message: string, retryAfterSeconds: number): () => void {
-  g.__inVideoInFlight ??= new Map();
-  const counts = g.__inVideoInFlight;
+  const counts = appRoot().limits.inFlight;
   const key = `${kind}:${ownerId}`;
   const n = counts.get(key) ?? 0;
   if (n >= max) throw new LimitError(429, message, retryAfterSeconds);

@@ -4,17 +4,18 @@ import type { BackendContext, BackendExport, EditingBackend } from '@/lib/backen
 import { megabytes } from '../upload/receiveMultipart';
 import { getConfig } from '../config';
 import { getStore } from '../context';
+import { appRoot } from '../root';
 import { acquireSlot } from './inFlight';
 import { LimitError } from './limitError';
 
 const DELETE_HINT = 'Delete files, finished exports or projects you no longer need, then try again.';
 
-// Bytes promised to uploads still arriving, so two at once cannot both take the last free space.
-const g = globalThis as unknown as { __inVideoReserved?: Map<string, number>; __inVideoExportTurns?: Map<string, Promise<unknown>> };
+// Bytes promised to uploads still arriving (so two at once cannot both take the last free space) live on the root.
+const reserved = () => appRoot().limits.reservedBytes;
 
 /** Free bytes this owner may still store (never below 0). */
 export async function storageRoom(ownerId: string): Promise<number> {
-  const used = (await getStore().ownerUsage(ownerId)).storedBytes + (g.__inVideoReserved?.get(ownerId) ?? 0);
+  const used = (await getStore().ownerUsage(ownerId)).storedBytes + (reserved().get(ownerId) ?? 0);
   return Math.max(0, getConfig().quotaStorageBytes - used);
 }
 
@@ -32,16 +33,15 @@ export async function reserveStorage(ownerId: string, bytes: number): Promise<()
       `This upload needs ${megabytes(bytes)} but only ${megabytes(room)} of your ${megabytes(quota)} storage is free. ${DELETE_HINT}`,
     );
   }
-  g.__inVideoReserved ??= new Map();
-  const reserved = g.__inVideoReserved;
-  reserved.set(ownerId, (reserved.get(ownerId) ?? 0) + bytes);
+  const held = reserved();
+  held.set(ownerId, (held.get(ownerId) ?? 0) + bytes);
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    const left = (reserved.get(ownerId) ?? bytes) - bytes;
-    if (left <= 0) reserved.delete(ownerId);
-    else reserved.set(ownerId, left);
+    const left = (held.get(ownerId) ?? bytes) - bytes;
+    if (left <= 0) held.delete(ownerId);
+    else held.set(ownerId, left);
   };
 }
 
@@ -77,7 +77,6 @@ export async function assertExportAllowed(ownerId: string, timelineSeconds: numb
 }
 
 // Check-then-queue runs one at a time per owner, so two quick requests cannot both take the last place.
-const exportTurns = (g.__inVideoExportTurns ??= new Map<string, Promise<unknown>>());
 
 /** Every export (the export route and the chat's "export") starts here. */
 export async function startExportWithinQuota(
@@ -85,6 +84,7 @@ export async function startExportWithinQuota(
   ctx: BackendContext,
   quality: 'high' | 'preview',
 ): Promise<BackendExport> {
+  const exportTurns = appRoot().limits.exportTurns;
   const previous = exportTurns.get(ctx.ownerId) ?? Promise.resolve();
   const turn = previous.catch(() => {}).then(async () => {
     await assertExportAllowed(ctx.ownerId, (await backend.timeline(ctx)).duration);

@@ -1,6 +1,7 @@
 // Per-owner and per-address request rates for the actions that cost us (chat, new projects, uploads, URL imports).
 import 'server-only';
 import { getConfig, type Config } from '../config';
+import { appRoot } from '../root';
 import { clientAddress } from './clientAddress';
 import { LimitError } from './limitError';
 import { RateLimiter } from './rateLimiter';
@@ -21,15 +22,12 @@ const WORDS: Record<LimitedAction, string> = {
   urlImports: 'URL imports',
 };
 
-// One set of buckets per process, shared by every route bundle (Next loads each route separately).
-const g = globalThis as unknown as { __inVideoRateLimiters?: Map<LimitedAction, RateLimiter> };
-
 function limiter(action: LimitedAction): RateLimiter {
-  g.__inVideoRateLimiters ??= new Map();
-  let l = g.__inVideoRateLimiters.get(action);
+  const { limits: { rates }, config } = appRoot();
+  let l = rates.get(action);
   if (!l) {
-    l = new RateLimiter(PER_MINUTE[action](getConfig()));
-    g.__inVideoRateLimiters.set(action, l);
+    l = new RateLimiter(PER_MINUTE[action](config));
+    rates.set(action, l);
   }
   return l;
 }
