@@ -6,10 +6,12 @@ const TAG = 'test';
 ensureDependencies(TAG);
 // Browser tests drive Debian's Chromium (no browser download is possible here); tests check our
 // outputs with an independent, current ffprobe/ffmpeg rather than the app's own fallback binary.
+// The interchange tests check our files with tools independent of our writers: xmllint (Apple's
+// FCPXML DTDs) and melt (the MLT engine under Kdenlive and Shotcut).
 ensureSystemCommands(
   TAG,
-  { chromium: ['chromium', 'fonts-noto-color-emoji'], ffmpeg: 'ffmpeg', ffprobe: 'ffmpeg' },
-  'the browser tests need Chromium and the output checks need a current ffmpeg/ffprobe',
+  { chromium: ['chromium', 'fonts-noto-color-emoji'], ffmpeg: 'ffmpeg', ffprobe: 'ffmpeg', xmllint: 'libxml2-utils', melt: 'melt' },
+  'the browser tests need Chromium, the output checks a current ffmpeg/ffprobe, the interchange checks xmllint and melt',
 );
 run(TAG, localBin('tsc'), ['--noEmit']);
 if (process.env.SKIP_BUILD !== '1') ensureBuild(TAG, { force: true });

@@ -99,7 +99,15 @@ export function ProjectWorkspace({ projectId, initialDetail }: { projectId: stri
             canRender={canRender}
             onTime={setTime}
             exportAction={exportButton}
-            footer={<ExportStatus projectId={projectId} exports={data.exports} startError={startExport.isError ? errorMessage(startExport.error) : null} />}
+            footer={
+              <ExportStatus
+                projectId={projectId}
+                exports={data.exports}
+                startError={startExport.isError ? errorMessage(startExport.error) : null}
+                // A timeline with clips can be handed to another editor (the share page never offers it).
+                handOff={canRender ? { hasCaptions: timeline.tracks.some((t) => t.type === 'text') } : undefined}
+              />
+            }
           />
         </div>
       </main>

@@ -22,10 +22,10 @@ export function parseRange(header: string | null, size: number): RangeRequest {
 }
 
 /** `attachment` with an ASCII fallback name and the exact name in RFC 5987 form. */
-export function attachmentDisposition(title: string): string {
+export function attachmentDisposition(title: string, extension = 'mp4'): string {
   const base = title.normalize('NFC').replace(/[\p{Cc}\\/:*?"<>|]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'video';
   const ascii = base.replace(/[^\x20-\x7e]/g, '_').replace(/[%;]/g, '_');
-  return `attachment; filename="${ascii}.mp4"; filename*=UTF-8''${encodeURIComponent(`${base}.mp4`)}`;
+  return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${base}.${extension}`)}`;
 }
 
 /** `inline` serves a file for playing in the page (source clips); `attachment` for downloading. */

@@ -1,5 +1,6 @@
 // The one interface both editing backends implement; route handlers and the UI only see this.
 import type { ChatEvent, CreditsView, TimelineView } from '@/lib/api/schemas';
+import type { InterchangeFormat } from '@/lib/engine/interchange/formats';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import type { ExportQuality } from '@/lib/engine/render/exportQuality';
 import type { ExportRecord, ProjectRecord } from '@/lib/store/types';
@@ -26,6 +27,15 @@ export interface ExportFile {
   open(range?: { start: number; end: number }): Promise<ReadableStream<Uint8Array>>;
 }
 
+/** The timeline as a file for another editor (or zipped with its media). */
+export interface InterchangeDownload {
+  /** The project title; the route makes a safe file name from it. */
+  baseName: string;
+  extension: string;
+  contentType: string;
+  body: string | ReadableStream<Uint8Array>;
+}
+
 export interface EditingBackend {
   readonly name: 'local' | 'nemo';
   /** Whether credits mean anything here (the UI shows a badge when true). */
@@ -49,4 +59,6 @@ export interface EditingBackend {
   getExport(ctx: BackendContext, exportId: string): Promise<BackendExport>;
   cancelExport(ctx: BackendContext, exportId: string): Promise<BackendExport>;
   exportFile(ctx: BackendContext, exportId: string): Promise<ExportFile>;
+  /** The current timeline for Final Cut, Premiere, Resolve, Kdenlive... `bundle` zips the sources with it. */
+  interchange(ctx: BackendContext, format: InterchangeFormat, options: { bundle: boolean }): Promise<InterchangeDownload>;
 }

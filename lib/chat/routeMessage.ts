@@ -1,11 +1,14 @@
 // Decides, before any planning, whether a message is an export, credits, status or upload request, or an edit. Pure: the client shares it.
 import type { ExportQuality } from '@/lib/api/schemas';
+import type { InterchangeFormat } from '@/lib/engine/interchange/formats';
 
 export type ChatRoute =
   | { kind: 'export'; quality: ExportQuality }
   | { kind: 'credits' }
   | { kind: 'status' }
   | { kind: 'upload' }
+  /** A file for another editor, or the captions as a subtitle file. */
+  | { kind: 'interchange'; format: InterchangeFormat }
   | { kind: 'edit'; exportAfter?: ExportQuality };
 
 const EXPORT = /\b(export|download|render|send (me )?(the |my )?(video|file|mp4|result)|give me (the |my )?(video|file|mp4)|get (me )?(the |my )?(video|file|mp4)|save (it |the video )?(as|to) (an? )?mp4|finali[sz]e|publish|i'?m done)\b|导出|下载|渲染|生成视频|发给我|输出视频|出片/i;
@@ -18,6 +21,27 @@ const UPLOAD = /^\s*(upload|add (a |more |another )?(file|clip|video|footage)s?|
 const EDIT =
   /\b(cut|trim|remove|delete|add|put|music|song|title|text|caption|subtitle|pause|silence|vertical|square|portrait|landscape|tiktok|reels|shorts|speed|slow|faster|fade|split|move|swap|volume|louder|quieter|undo|redo|crop|aspect|background)\b|\d+\s*:\s*\d+|剪|删|加|去掉|音乐|标题|字幕|停顿|竖屏|横屏|速度|撤销|重做/i;
 
+/** Which file each editor imports best; Resolve reads FCPXML 1.10 most faithfully. */
+const EDITORS: [RegExp, InterchangeFormat][] = [
+  [/\bpremiere\b|\bfcp ?7\b|\bxmeml\b/i, 'fcp7'],
+  [/\bfinal ?cut\b|\bfcpx(ml)?\b|\bdavinci\b|\b(for|in|to|into) resolve\b/i, 'fcpxml'],
+  [/\bkdenlive\b|\bshotcut\b|\bmlt\b/i, 'mlt'],
+  [/\bedl\b|\bavid\b/i, 'edl'],
+  [/\botio\b|\bopentimelineio\b/i, 'otio'],
+];
+const HAND_OFF = /\b(export|download|give|send|get|save|open|import|want|need|make)\b|导出|下载|给我/i;
+const SUBTITLE_FILE = /\b(srt|vtt|webvtt)\b|\b(subtitle|caption)s? file\b|字幕文件/i;
+/** "add captions from my SRT" brings a subtitle file in; it does not ask for one. */
+const BRINGS_IN = /\b(from|add|use|import|upload|burn|put)\b|加|导入|上传/i;
+
+function interchangeRoute(text: string): ChatRoute | null {
+  if (!HAND_OFF.test(text)) return null;
+  const editor = EDITORS.find(([words]) => words.test(text));
+  if (editor) return { kind: 'interchange', format: editor[1] };
+  if (SUBTITLE_FILE.test(text) && !BRINGS_IN.test(text)) return { kind: 'interchange', format: /\b(web)?vtt\b/i.test(text) ? 'vtt' : 'srt' };
+  return null;
+}
+
 /** Quoted words are content (a title may say "Export"), not commands. */
 function withoutQuotes(text: string): string {
   return text.replace(/"[^"]*"|“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|‘[^’]*’|(?<![\p{L}\p{N}])'[^']*'(?![\p{L}\p{N}])/gu, ' ');
@@ -27,6 +51,8 @@ export function routeMessage(message: string): ChatRoute {
   const text = withoutQuotes(message).trim();
   const quality = PREVIEW.test(text) ? 'preview' : 'high';
   const wantsExport = EXPORT.test(text) || (PREVIEW.test(text) && !EDIT.test(text));
+  const handOff = interchangeRoute(text);
+  if (handOff) return handOff;
   if (EDIT.test(text)) {
     // "cut the pauses and export" edits first, then exports; "export in 1080p" has no edit words.
     const exportClause = /\b(and|then|,)\s*(then\s+)?(export|download|render)\b|(然后|再|并)(导出|下载)/i.test(text);

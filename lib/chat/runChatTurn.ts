@@ -7,6 +7,7 @@ import type { BackendContext, EditingBackend } from '@/lib/backend/types';
 import { startExportWithinQuota } from '@/lib/server/limits/quotas';
 import type { Store } from '@/lib/store/types';
 import { toExportView } from '@/lib/server/views';
+import { INTERCHANGE_FILES, type InterchangeFormat } from '@/lib/engine/interchange/formats';
 import { errorEvent } from './chatEventStream';
 import { routeMessage, stripExportRequest } from './routeMessage';
 
@@ -21,6 +22,14 @@ async function* startExport(deps: ChatTurnDeps, ctx: BackendContext, quality: Ex
   const what = quality === 'preview' ? 'a quick 540p preview' : 'the 1080p MP4';
   yield { type: 'text', delta: `Exporting ${what} now. You'll see its progress here, and a download link when it's ready.` };
   yield { type: 'export', export: toExportView(record) };
+}
+
+/** The reply carries the download link; the file was made once before, so its errors come back as chat errors. */
+function handOff(ctx: BackendContext, format: InterchangeFormat): ChatEvent {
+  const url = `/api/projects/${ctx.project.id}/interchange/${format}`;
+  const what = INTERCHANGE_FILES[format].label;
+  const beside = format === 'srt' || format === 'vtt' ? '' : ' Keep your original files in the same folder as it (or take the zip with the media) so the editor finds them.';
+  return { type: 'text', delta: `Here is the timeline for ${what}: ${url}${beside}` };
 }
 
 async function* answer(deps: ChatTurnDeps, ctx: BackendContext, message: string, signal: AbortSignal): AsyncIterable<ChatEvent> {
@@ -41,6 +50,9 @@ async function* answer(deps: ChatTurnDeps, ctx: BackendContext, message: string,
       yield { type: 'text', delta: timeline.summary };
       return yield { type: 'timeline', timeline };
     }
+    case 'interchange':
+      await deps.backend.interchange(ctx, route.format, { bundle: false });
+      return yield handOff(ctx, route.format);
     case 'upload':
       return yield {
         type: 'text',

@@ -7,6 +7,7 @@ import { loadTimelineView, viewOfHead } from '@/lib/local/timeline/projectTimeli
 import { runLocalChat } from '@/lib/local/chat/localChat';
 import type { ExportQueue, LocalDeps } from '@/lib/local/localDeps';
 import { cancelLocalExport, localExportFile, startLocalExport } from '@/lib/local/exports/exportService';
+import { interchangeBundle, interchangeDownload } from '@/lib/local/interchangeExport';
 import { backendExport, type BackendContext, type EditingBackend } from '@/lib/backend/types';
 
 /** `queue` is the process's render worker (see renderWorker.ts), shared with every bundle through the composition root. */
@@ -54,5 +55,7 @@ export function createLocalBackend(deps: LocalDeps, queue: ExportQueue): Editing
     async exportFile(ctx, exportId) {
       return localExportFile(await ownedExport(ctx, exportId));
     },
+    interchange: (ctx, format, { bundle }) =>
+      bundle ? interchangeBundle(deps, ctx.project, format) : interchangeDownload(store, ctx.project, format),
   };
 }

@@ -13,6 +13,8 @@ export interface LocalSettings {
   /** A render is stopped after `renderTimeFactor` times its output duration plus `renderTimeGraceSeconds`. */
   renderTimeFactor: number;
   renderTimeGraceSeconds: number;
+  /** The per-file upload cap, which also caps a zip of a project's media for other editors. */
+  maxUploadBytes: number;
 }
 
 export interface LocalDeps {

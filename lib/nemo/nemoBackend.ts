@@ -85,6 +85,10 @@ export function createNemoBackend(config: NemoConfig, store: Store, overrides: N
       return backendExport(await store.updateExport(exportId, { status: 'canceled', finishedAt: new Date(deps.now()).toISOString() }));
     },
     exportFile: (ctx, exportId) => guard(scopeOf(ctx), async () => nemoExportFile(deps, ctx, await ownedExport(ctx, exportId))),
+    async interchange() {
+      // The draft lives upstream without source frame ranges we could vouch for.
+      throw new AppError(409, 'Files for other editors (Final Cut, Premiere, Resolve) come from the built-in editor only; NemoVideo exports an MP4.');
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import type { MessageView } from '@/lib/api/schemas';
 import { AlertIcon, SparkIcon } from '@/components/ui/icons';
 import { ChatComposer } from './ChatComposer';
 import { useChatSession, type ChatTurn } from './useChatSession';
+import { ReplyText } from './ReplyText';
 
 export const SUGGESTIONS = ['Cut out the pauses', 'Add background music', 'Add a title', 'Make it vertical', 'Export 1080p'];
 
@@ -24,7 +25,7 @@ function Bubble({ turn }: { turn: ChatTurn }) {
         <SparkIcon width={16} height={16} />
       </span>
       <div className="min-w-0 max-w-[85%] space-y-1.5">
-        {turn.text ? <p className="text-[15px] leading-6 whitespace-pre-wrap break-words">{turn.text}</p> : null}
+        {turn.text ? <p className="text-[15px] leading-6 whitespace-pre-wrap break-words"><ReplyText text={turn.text} /></p> : null}
         {turn.streaming && turn.status ? (
           <p className="flex items-center gap-2 text-sm text-muted">
             <span className="size-2 animate-pulse rounded-full bg-accent" aria-hidden="true" />

@@ -6,6 +6,7 @@ import { isFinished, useCancelExport, useExportJob } from '@/lib/client/projectQ
 import { Button, buttonClass } from '@/components/ui/Button';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import { AlertIcon, CheckIcon, DownloadIcon } from '@/components/ui/icons';
+import { OtherEditorsMenu } from './OtherEditorsMenu';
 
 function fileFacts(e: ExportView): string {
   return [e.size ? formatBytes(e.size) : null, formatResolution(e.width, e.height)].filter(Boolean).join(' · ');
@@ -90,7 +91,7 @@ function History({ exports }: { exports: ExportView[] }) {
   );
 }
 
-export function ExportStatus({ projectId, exports, startError }: { projectId: string; exports: ExportView[]; startError: string | null }) {
+export function ExportStatus({ projectId, exports, startError, handOff }: { projectId: string; exports: ExportView[]; startError: string | null; handOff?: { hasCaptions: boolean } }) {
   const finals = finalExports(exports);
   const newest = finals[0];
   const latestDone = finals.find((e) => e.status === 'completed' && e.url);
@@ -110,6 +111,7 @@ export function ExportStatus({ projectId, exports, startError }: { projectId: st
       ) : null}
       {latestDone ? <Finished job={latestDone} latest={latestDone === newest} /> : null}
       <History exports={exports} />
+      {handOff ? <OtherEditorsMenu projectId={projectId} hasCaptions={handOff.hasCaptions} /> : null}
     </div>
   );
 }

@@ -35,7 +35,13 @@ export const ffprobeOutputSchema = z.object({
 export type FfprobeOutput = z.infer<typeof ffprobeOutputSchema>;
 type Stream = z.infer<typeof streamSchema>;
 
-export type ProbeParse = { ok: true; probe: ProbeResult; ext: string } | { ok: false; reason: string };
+/**
+ * `durationKnown` is false when the container states no length (a browser's MediaRecorder WebM): the caller measures it
+ * by reading the file and fills in `probe.duration`. `streamCount` counts every stream, for the limits.
+ */
+export type ProbeParse =
+  | { ok: true; probe: ProbeResult; ext: string; durationKnown: boolean; streamCount: number }
+  | { ok: false; reason: string };
 
 const MAX_SANE_FPS = 240;
 /** Pixels this close to square are treated as square (a 404:405 SAR is a rounding artefact of cropping). */
@@ -86,6 +92,18 @@ function missingBytes(out: FfprobeOutput, streams: Stream[], duration: number, s
   return size < expected * 0.9 ? expected - size : 0;
 }
 
+const TIMECODE = /^\d{1,2}:\d{2}:\d{2}[:;.,]\d{2,3}$/;
+
+/** The start timecode a camera or editor wrote: on the picture stream, a tmcd data track or the container. */
+export function startTimecodeOf(out: FfprobeOutput): string | null {
+  const candidates = [
+    ...out.streams.filter((s) => s.codec_type === 'video').map((s) => s.tags?.timecode),
+    ...out.streams.filter((s) => s.codec_type !== 'video').map((s) => s.tags?.timecode),
+    out.format?.tags?.timecode,
+  ];
+  return candidates.find((tc): tc is string => typeof tc === 'string' && TIMECODE.test(tc.trim()))?.trim() ?? null;
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** A caption file (SRT, WebVTT, ASS): no picture or sound, only timed text the planner reads. */
@@ -97,7 +115,7 @@ function subtitleProbe(out: FfprobeOutput, formatName: string, ext: string): Pro
     width: null, height: null, fps: null, rotation: 0, hasAudio: false, hasVideo: false,
     videoCodec: null, audioCodec: null,
   });
-  return { ok: true, probe, ext };
+  return { ok: true, probe, ext, durationKnown: true, streamCount: out.streams.length };
 }
 
 export function parseProbe(raw: unknown): ProbeParse {
@@ -121,7 +139,8 @@ export function parseProbe(raw: unknown): ProbeParse {
 
   const streamDurations = [...pictures, ...audio].map((s) => toNumber(s.duration) ?? 0);
   const duration = kind === 'image' ? 0 : toNumber(format.duration) ?? Math.max(0, ...streamDurations);
-  if (kind !== 'image' && !(duration > 0)) return { ok: false, reason: 'has no playable length (it may be cut short or damaged)' };
+  // No stated length is not no length: live-written files (MediaRecorder, streams) never go back to write it.
+  const durationKnown = kind === 'image' || duration > 0;
 
   const size = toNumber(format.size);
   const missing = missingBytes(out, [...pictures, ...audio], duration, size);
@@ -146,6 +165,7 @@ export function parseProbe(raw: unknown): ProbeParse {
     hasVideo: kind !== 'audio',
     videoCodec: visual?.codec_name ?? null,
     audioCodec: audio[0]?.codec_name ?? null,
+    startTimecode: kind === 'image' ? null : startTimecodeOf(out),
   });
   const codecs = [...pictures, ...audio].map((s) => s.codec_name ?? '');
   const ext = chooseExtension({
@@ -155,5 +175,5 @@ export function parseProbe(raw: unknown): ProbeParse {
     majorBrand: format.tags?.major_brand,
     imageCodec: visual?.codec_name ?? null,
   });
-  return { ok: true, probe, ext };
+  return { ok: true, probe, ext, durationKnown, streamCount: out.streams.length };
 }

@@ -18,13 +18,26 @@ export const probeResultSchema = z.object({
   hasVideo: z.boolean(),
   videoCodec: z.string().nullable(),
   audioCodec: z.string().nullable(),
+  /**
+   * The source's start timecode as the file carries it ("01:00:00:00"; ";" before the frames
+   * for drop-frame), so editors relink to the right frames. Optional: files probed before it was read lack it.
+   */
+  startTimecode: z.string().nullish(),
 });
 export type ProbeResult = z.infer<typeof probeResultSchema>;
 
-/** Loudness envelope of the audio: one RMS value in dBFS per window. */
+/** Speech probability (0..1) per window from the voice activity model. */
+export const speechAnalysisSchema = z.object({
+  windowSeconds: z.number().positive(),
+  probability: z.array(z.number().min(0).max(1)),
+});
+export type SpeechAnalysis = z.infer<typeof speechAnalysisSchema>;
+
+/** Loudness envelope of the audio: one RMS value in dBFS per window; `speech` is absent for files analysed before the model was used. */
 export const audioAnalysisSchema = z.object({
   windowSeconds: z.number().positive(),
   rmsDb: z.array(z.number()),
+  speech: speechAnalysisSchema.optional(),
 });
 export type AudioAnalysis = z.infer<typeof audioAnalysisSchema>;
 

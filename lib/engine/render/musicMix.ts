@@ -82,7 +82,7 @@ export function buildMusicMixFilter(voice: string, music: MusicInput[], duration
 }
 
 /** Fades that fit the clip: when both do not fit, they share its length in proportion. */
-function fadeLengths(clip: AudioClip, length: number): { in: number; out: number } {
+export function fadeLengths(clip: AudioClip, length: number): { in: number; out: number } {
   const total = clip.fadeInSeconds + clip.fadeOutSeconds;
   if (total <= length) return { in: clip.fadeInSeconds, out: clip.fadeOutSeconds };
   const scale = length / total;

@@ -21,6 +21,18 @@ const table: [string, ChatRoute][] = [
   ['upload', { kind: 'upload' }],
   ['上传', { kind: 'upload' }],
   ['how do I upload a video?', { kind: 'upload' }],
+  // Files for other editors and subtitle files are downloads, not edits.
+  ['export for Premiere', { kind: 'interchange', format: 'fcp7' }],
+  ['export for Resolve', { kind: 'interchange', format: 'fcpxml' }],
+  ['can you export this for Final Cut?', { kind: 'interchange', format: 'fcpxml' }],
+  ['give me an EDL', { kind: 'interchange', format: 'edl' }],
+  ['I want to open it in Kdenlive', { kind: 'interchange', format: 'mlt' }],
+  ['download the OTIO', { kind: 'interchange', format: 'otio' }],
+  ['give me the subtitles as SRT', { kind: 'interchange', format: 'srt' }],
+  ['download the captions as WebVTT', { kind: 'interchange', format: 'vtt' }],
+  ['导出字幕文件', { kind: 'interchange', format: 'srt' }],
+  ['add captions from my SRT', { kind: 'edit' }],
+  ['use subtitles.srt as captions', { kind: 'edit' }],
   // Edits are never routed away from the planner.
   ['add background music', { kind: 'edit' }],
   ['加背景音乐', { kind: 'edit' }],

@@ -98,6 +98,20 @@ describe('parseProbe reads what a file is', () => {
   });
 });
 
+describe('parseProbe reads the start timecode editors relink by', () => {
+  const tmcd = (tc: string) => ({ index: 2, codec_type: 'data', codec_tag_string: 'tmcd', tags: { timecode: tc } });
+  it.each([
+    ['on the picture stream', file(MP4, [h264({ tags: { timecode: '01:00:00:00' } }), aac()]), '01:00:00:00'],
+    ['on a QuickTime tmcd track', file(MP4, [h264(), aac(), tmcd('10:00:00:12')]), '10:00:00:12'],
+    ['drop-frame, on the container (MXF, MKV)', file('matroska,webm', [h264(), aac()], { tags: { timecode: '00:59:58;00' } }), '00:59:58;00'],
+    ['none at all', file(MP4, [h264(), aac()]), null],
+    ['a tag that is not a timecode', file(MP4, [h264({ tags: { timecode: 'yesterday' } })]), null],
+  ])('%s', (_, raw, timecode) => {
+    const parsed = parseProbe(raw);
+    expect(parsed.ok && parsed.probe.startTimecode).toBe(timecode);
+  });
+});
+
 describe('parseProbe reads caption files', () => {
   it.each([
     ['srt', 'srt', 'subrip'],
@@ -114,7 +128,6 @@ describe('parseProbe refuses what it cannot edit, saying why', () => {
     ['a bare HEVC stream (no container, no duration)', file('hevc', [h264({ codec_name: 'hevc' })], { duration: undefined }), /bare HEVC stream without a container/],
     ['output without a format', { streams: [] }, /not a video, audio or image/],
     ['a container with no audio or video', file('matroska,webm', [{ index: 0, codec_type: 'subtitle', codec_name: 'webvtt' }]), /no video or audio/],
-    ['a video whose length is unknown', file('matroska,webm', [h264()], { duration: 'N/A' }), /no playable length/],
     [
       // The first 100 KB of talk-1080p.mp4: its index (moov) is complete, its samples are not.
       'an MP4 cut after 100 KB',
@@ -130,6 +143,15 @@ describe('parseProbe refuses what it cannot edit, saying why', () => {
 
   it('refuses a subtitle file with no cues', () => {
     expect(parseProbe(file('srt', []))).toMatchObject({ ok: false, reason: expect.stringMatching(/without readable cues/) });
+  });
+
+  it('accepts a MediaRecorder WebM that states no length, for the caller to measure', () => {
+    const recorded = file('matroska,webm', [h264({ codec_name: 'vp9' }), { index: 1, codec_type: 'audio', codec_name: 'opus' }], { duration: undefined });
+    expect(parseProbe(recorded)).toMatchObject({ ok: true, durationKnown: false, streamCount: 2, ext: 'webm', probe: { kind: 'video', duration: 0 } });
+  });
+
+  it('a file with a stated length needs no measuring', () => {
+    expect(parseProbe(file('matroska,webm', [h264()]))).toMatchObject({ ok: true, durationKnown: true, streamCount: 1, probe: { duration: 2 } });
   });
 
   it('accepts the same MP4 when it is whole', () => {
