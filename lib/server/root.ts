@@ -37,6 +37,7 @@ export function buildRoot(config: Config, store: Store = new SqliteStore(path.jo
       dataDir: config.DATA_DIR,
       renderConcurrency: config.RENDER_CONCURRENCY,
       maxUploadBytes: config.maxUploadBytes,
+      fastExport: config.FAST_EXPORT !== '0',
       maxRunningPerOwner: config.QUOTA_RENDERS_RUNNING,
       renderTimeFactor: config.RENDER_TIME_FACTOR,
       renderTimeGraceSeconds: config.RENDER_TIME_GRACE_SECONDS,

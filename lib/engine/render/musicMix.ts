@@ -12,8 +12,8 @@ export interface MusicInput {
 }
 
 /** Input options for one music clip: looping on the input repeats the file seamlessly, forever. */
-export function musicInputArgs(clip: AudioClip, path: string, formatName: string): string[] {
-  const input = probedInput(path, formatName);
+export function musicInputArgs(clip: AudioClip, path: string, formatName?: string): string[] {
+  const input = formatName ? probedInput(path, formatName) : ['-i', path];
   return clip.loop ? ['-stream_loop', '-1', ...input] : input;
 }
 

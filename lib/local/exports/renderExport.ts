@@ -1,4 +1,4 @@
-// Renders one claimed export: plan, one ffmpeg run with throttled progress, probe, rename into place, record.
+// Renders one claimed export: plan, measure the sound, one ffmpeg run with throttled progress, probe and measure, rename into place, record.
 import 'server-only';
 import fs from 'node:fs/promises';
 import { FfmpegError, runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
@@ -6,10 +6,13 @@ import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { AppError, asAppError } from '@/lib/errors';
 import type { LocalDeps } from '@/lib/local/localDeps';
 import type { ExportRecord, Store } from '@/lib/store/types';
-import { buildExportArgs } from '@/lib/engine/render/buildExportArgs';
+import { buildExportArgs, buildLoudnessMeasureArgs, graphFiles } from '@/lib/engine/render/buildExportArgs';
+import { compileFilterGraph } from '@/lib/engine/render/compileFilterGraph';
+import { measureLoudnessArgs, parseEbur128Summary, parseLoudnormJson } from '@/lib/engine/render/loudness';
 import { exportPaths } from '@/lib/engine/render/exportPaths';
 import { prepareRender } from './prepareRender';
 import { probeOutput } from '@/lib/engine/render/probeOutput';
+import { tryFastExport } from './fastExport';
 import { renderTimeCapMessage, renderTimeCapMs } from '@/lib/engine/render/renderTimeCap';
 
 const PROGRESS_INTERVAL_MS = 500;
@@ -24,6 +27,20 @@ export function failureMessage(err: unknown): string {
   return 'The export failed on the server. Try exporting again.';
 }
 
+/**
+ * Runs a measuring ffmpeg; a measurement that fails costs the export its normalisation or its
+ * reported loudness (logged), not the export itself. A cancel still stops everything.
+ */
+async function measureOrNull<T>(ffmpegPath: string, args: string[], signal: AbortSignal, parse: (stderr: string) => T | null): Promise<T | null> {
+  try {
+    return parse((await runFfmpeg(args, { ffmpegPath, signal })).stderrTail);
+  } catch (err) {
+    signal.throwIfAborted();
+    console.error('[render] loudness measurement failed:', err instanceof Error ? err.message : err);
+    return null;
+  }
+}
+
 /** Resolves when the export is completed; throws on failure or abort (the worker records those). */
 export async function renderExport(deps: LocalDeps, record: ExportRecord, signal: AbortSignal): Promise<void> {
   const { store } = deps;
@@ -36,21 +53,38 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
     const duration = timelineDuration(plan.timeline);
     const capMs = renderTimeCapMs(duration, { factor: deps.settings.renderTimeFactor, graceSeconds: deps.settings.renderTimeGraceSeconds });
     const overtime = AbortSignal.timeout(capMs);
+    const bounded = AbortSignal.any([signal, overtime]);
+    const graphs = graphFiles(plan);
+    let choice: Awaited<ReturnType<typeof tryFastExport>>;
+    try {
+    if (plan.loudness) {
+      // First pass: the sound alone, measured, so the second can apply one steady gain.
+      await fs.writeFile(graphs.loudness, compileFilterGraph(plan, { measureLoudness: true }), 'utf8');
+      plan.loudness = { ...plan.loudness, measured: await measureOrNull(tools.ffmpeg, buildLoudnessMeasureArgs(plan), bounded, parseLoudnormJson) };
+    }
+    await fs.writeFile(graphs.export, compileFilterGraph(plan), 'utf8');
     let lastWrite = 0;
-    await runFfmpeg(buildExportArgs(plan, record.quality), {
-      ffmpegPath: tools.ffmpeg,
-      signal: AbortSignal.any([signal, overtime]),
-      onStart: (pid) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } }),
-      onProgress: ({ outTimeSeconds }) => {
-        const now = Date.now();
-        if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
-        lastWrite = now;
-        void store.updateExport(record.id, { progress: Math.min(0.99, Math.max(0, outTimeSeconds / duration)) });
-      },
-    }).catch((err) => {
+    const report = (fraction: number) => {
+      const now = Date.now();
+      if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
+      lastWrite = now;
+      void store.updateExport(record.id, { progress: Math.min(0.99, Math.max(0, fraction)) });
+    };
+    // Fast export first where it may apply; it leaves no file behind when the full render must run.
+    choice = await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, { tools, signal: bounded, onProgress: report });
+    if (choice.render === 'full') {
+      await runFfmpeg(buildExportArgs(plan, record.quality), {
+        ffmpegPath: tools.ffmpeg,
+        signal: bounded,
+        onStart: (pid) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } }),
+        onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration),
+      });
+    }
+    } catch (err) {
       throw overtime.aborted && !signal.aborted ? new AppError(500, renderTimeCapMessage(capMs)) : err;
-    });
+    }
     const info = await probeOutput(tools, paths.partial);
+    const loudness = await measureOrNull(tools.ffmpeg, measureLoudnessArgs(paths.partial), signal, parseEbur128Summary);
     signal.throwIfAborted();
     // A cancel that landed while ffmpeg was finishing wins over the finished file.
     if ((await store.getExport(record.id))?.status === 'canceled') return;
@@ -63,6 +97,9 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
       height: info.height,
       duration: info.duration,
       size: info.size,
+      render: choice.render,
+      renderReason: choice.reason,
+      loudness,
       error: null,
       backendState: null,
       finishedAt: new Date().toISOString(),

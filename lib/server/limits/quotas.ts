@@ -83,12 +83,13 @@ export async function startExportWithinQuota(
   backend: EditingBackend,
   ctx: BackendContext,
   quality: 'high' | 'preview',
+  options?: { forceFull?: boolean },
 ): Promise<BackendExport> {
   const exportTurns = appRoot().limits.exportTurns;
   const previous = exportTurns.get(ctx.ownerId) ?? Promise.resolve();
   const turn = previous.catch(() => {}).then(async () => {
     await assertExportAllowed(ctx.ownerId, (await backend.timeline(ctx)).duration);
-    return backend.startExport(ctx, quality);
+    return backend.startExport(ctx, quality, options);
   });
   exportTurns.set(ctx.ownerId, turn);
   try {
