@@ -107,3 +107,52 @@ describe('media rows', () => {
     expect((await store.listMedia('p')).map((m) => m.id)).toEqual(['b']);
   });
 });
+
+describe('what an owner holds', () => {
+  const probe = { kind: 'video' as const, format: 'mp4', duration: 2, width: 10, height: 10, fps: 30, rotation: 0, hasAudio: false, hasVideo: true, videoCodec: 'h264', audioCodec: null };
+  const media = (id: string, projectId: string, size: number) =>
+    store.addMedia({ id, projectId, name: `${id}.mp4`, path: `/x/${id}.mp4`, size, probe, analysis: null, peaks: null, hasThumbnail: false, createdAt: new Date().toISOString() });
+
+  it('counts bytes of media and finished exports, projects and renders, per owner', async () => {
+    await store.createProject({ id: 'p1', ownerId: 'o', title: 'A', timeline: emptyTimeline() });
+    await store.createProject({ id: 'p2', ownerId: 'o', title: 'B', timeline: emptyTimeline() });
+    await store.createProject({ id: 'q', ownerId: 'other', title: 'C', timeline: emptyTimeline() });
+    await media('m1', 'p1', 100);
+    await media('m2', 'p2', 50);
+    await media('m3', 'q', 1000);
+    await store.createExport({ ...exportRow('e1', 'p1', '2026-01-01T00:00:00Z'), status: 'completed', size: 7, path: '/x/e1.mp4' });
+    await store.createExport({ ...exportRow('e2', 'p1', '2026-01-01T00:00:01Z'), status: 'rendering', size: 999 });
+    await store.createExport(exportRow('e3', 'p2', '2026-01-01T00:00:02Z'));
+    expect(await store.ownerUsage('o')).toEqual({ storedBytes: 157, projects: 2, rendersRunning: 1, rendersQueued: 1 });
+    expect(await store.ownerUsage('nobody')).toEqual({ storedBytes: 0, projects: 0, rendersRunning: 0, rendersQueued: 0 });
+    expect(await store.listKnownFiles()).toEqual({
+      projectIds: expect.arrayContaining(['p1', 'p2', 'q']),
+      mediaPaths: expect.arrayContaining(['/x/m1.mp4', '/x/m2.mp4', '/x/m3.mp4']),
+      exportPaths: ['/x/e1.mp4'],
+      exportIds: expect.arrayContaining(['e1', 'e2', 'e3']),
+    });
+  });
+
+  it('deletes a project with every row under it, and nothing of other projects', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'A', timeline: emptyTimeline() });
+    await store.createProject({ id: 'q', ownerId: 'o', title: 'B', timeline: emptyTimeline() });
+    await media('m1', 'p', 1);
+    await media('m2', 'q', 1);
+    await store.commitTimeline('p', withWidth(1000), 'two');
+    await store.addMessage({ id: 'msg', projectId: 'p', role: 'user', text: 'hi', createdAt: new Date().toISOString() });
+    await store.createExport(exportRow('e', 'p', '2026-01-01T00:00:00Z'));
+    await store.deleteProject('p');
+    expect(await store.getProject('p')).toBeNull();
+    expect(await store.listMedia('p')).toEqual([]);
+    expect(await store.listMessages('p')).toEqual([]);
+    expect(await store.getExport('e')).toBeNull();
+    expect(await store.getTimelineVersion('p', 1)).toBeNull();
+    expect((await store.listMedia('q')).map((m) => m.id)).toEqual(['m2']);
+  });
+
+  it('lists projects untouched since a time, oldest first', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'A', timeline: emptyTimeline() });
+    expect(await store.listProjectsUpdatedBefore('2000-01-01T00:00:00Z')).toEqual([]);
+    expect((await store.listProjectsUpdatedBefore('2999-01-01T00:00:00Z')).map((p) => p.id)).toEqual(['p']);
+  });
+});
