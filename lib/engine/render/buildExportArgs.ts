@@ -1,5 +1,6 @@
 // The complete ffmpeg argument arrays for one export: inputs, the filter graph file, encoder, output file.
 import path from 'node:path';
+import { probedInput } from '@/lib/engine/media/inputArgs';
 import { compileFilterGraph, isAudioOnly } from './compileFilterGraph';
 import { musicInputArgs } from './musicMix';
 import { encoderArgs, type ExportQuality } from './outputFormat';
@@ -15,7 +16,7 @@ export function graphFiles(plan: Pick<RenderPlan, 'workDir'>): { export: string;
 /** One input per read, then an audio-only export's background image, then the music (as compileFilterGraph expects). */
 export function exportInputArgs(plan: RenderPlan): string[] {
   const reads = planSourceReads(plan.timeline, plan.media).flatMap((read) => readInputArgs(read, plan.media[read.sourceId]));
-  const background = isAudioOnly(plan) && plan.background ? ['-i', plan.background.path] : [];
+  const background = isAudioOnly(plan) && plan.background ? probedInput(plan.background.path, plan.background.probe.format) : [];
   const music = plan.music.flatMap((m) => musicInputArgs(m.clip, m.path, m.format));
   return [...reads, ...background, ...music];
 }

@@ -1,13 +1,15 @@
 // One read (an opened input) as filter chains: decoded once, brought to the canvas, shared out to its pieces.
+import { probedInput } from '@/lib/engine/media/inputArgs';
 import { buildFitFilter, type Fit } from './fitFilter';
 import { AUDIO_SAMPLE_RATE, sec, type OutputSize } from './outputFormat';
 import type { SegmentMedia } from './segmentFilters';
 import type { SourceRead } from './sourceReads';
 
-/** Input options for a read: seeking on the input skips decoding everything before its first piece. */
+/** Input options for a read: seeking on the input skips decoding everything before its first piece; the file is opened as the demuxer its probe found, through the file protocol only. */
 export function readInputArgs(read: SourceRead, media: SegmentMedia): string[] {
-  if (read.kind === 'image') return ['-i', media.path];
-  return ['-ss', sec(read.fromSeconds), '-t', sec(read.toSeconds - read.fromSeconds), '-i', media.path];
+  const input = probedInput(media.path, media.probe.format);
+  if (read.kind === 'image') return input;
+  return ['-ss', sec(read.fromSeconds), '-t', sec(read.toSeconds - read.fromSeconds), ...input];
 }
 
 export interface ReadFilterInput {

@@ -53,10 +53,10 @@ export async function renderSmart(plan: RenderPlan, sources: Record<string, Smar
       if (run.kind === 'copy') {
         const index = indexes[run.sourceId];
         const media = plan.media[run.sourceId];
-        await ff(buildCopyRunArgs(media.path, index, run, files[i].run));
+        await ff(buildCopyRunArgs(media, index, run, files[i].run));
         const last = run.sourceFrame + run.frames - 1;
         const lastGopStart = Math.max(...index.cutFrames.filter((c) => c <= last && c >= run.sourceFrame));
-        await ff(buildCopyReferenceArgs(media.path, index, run, lastGopStart, files[i].ref));
+        await ff(buildCopyReferenceArgs(media, index, run, lastGopStart, files[i].ref));
       } else {
         await ff(buildEncodeRunArgs({ plan, indexes, join: smart.join }, run, files[i].run, files[i].ref));
       }

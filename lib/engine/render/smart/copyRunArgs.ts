@@ -1,5 +1,12 @@
 // ffmpeg arguments that lift a run of whole GOPs out of a source without decoding it, and that decode its edge frames for checking.
+import { probedInput } from '@/lib/engine/media/inputArgs';
 import type { VideoIndex } from '@/lib/engine/media/videoIndex';
+
+/** A probed source: opened as the demuxer its probe found, through the file protocol only. */
+export interface CopySource {
+  path: string;
+  probe: { format: string };
+}
 import type { Run } from './planRuns';
 
 type CopyRun = Extract<Run, { kind: 'copy' }>;
@@ -23,10 +30,10 @@ export function frameSeconds(index: VideoIndex, frame: number): number {
  * clean cut point guarantees the next `frames` packets are exactly the run's frames. MPEG-TS
  * carries SPS/PPS in band before every keyframe (ffmpeg inserts h264_mp4toannexb itself).
  */
-export function buildCopyRunArgs(sourcePath: string, index: VideoIndex, run: CopyRun, outFile: string): string[] {
+export function buildCopyRunArgs(source: CopySource, index: VideoIndex, run: CopyRun, outFile: string): string[] {
   return [
     '-v', 'error',
-    '-ss', seekSeconds(frameSeconds(index, run.sourceFrame)), '-i', sourcePath,
+    '-ss', seekSeconds(frameSeconds(index, run.sourceFrame)), ...probedInput(source.path, source.probe.format),
     '-map', '0:V:0', '-frames:v', String(run.frames), '-c:v', 'copy', '-an', '-sn', '-dn',
     '-f', 'mpegts', outFile,
   ];
@@ -36,12 +43,12 @@ export function buildCopyRunArgs(sourcePath: string, index: VideoIndex, run: Cop
  * The source's own decoded first and last frames of the run, luma only, as raw bytes: what the
  * joined file must show at the run's edges. The last frame's GOP is decoded from its keyframe.
  */
-export function buildCopyReferenceArgs(sourcePath: string, index: VideoIndex, run: CopyRun, lastGopStart: number, outFile: string): string[] {
+export function buildCopyReferenceArgs(source: CopySource, index: VideoIndex, run: CopyRun, lastGopStart: number, outFile: string): string[] {
   const last = run.sourceFrame + run.frames - 1;
   return [
     '-v', 'error',
-    '-ss', seekSeconds(frameSeconds(index, run.sourceFrame)), '-i', sourcePath,
-    '-ss', seekSeconds(frameSeconds(index, lastGopStart)), '-i', sourcePath,
+    '-ss', seekSeconds(frameSeconds(index, run.sourceFrame)), ...probedInput(source.path, source.probe.format),
+    '-ss', seekSeconds(frameSeconds(index, lastGopStart)), ...probedInput(source.path, source.probe.format),
     '-filter_complex',
     `[0:V:0]trim=end_frame=1,format=gray[first];[1:V:0]trim=start_frame=${last - lastGopStart}:end_frame=${last - lastGopStart + 1},format=gray[last];[first][last]concat=n=2:v=1:a=0[ref]`,
     '-map', '[ref]', '-vsync', '0', '-f', 'rawvideo', outFile,

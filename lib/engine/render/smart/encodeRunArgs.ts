@@ -1,6 +1,7 @@
 // ffmpeg arguments for one encode run: its frames through the full render's filters, encoded to join the copied GOPs.
 import { timelineDuration } from '@/lib/engine/timeline/duration';
 import type { VideoIndex } from '@/lib/engine/media/videoIndex';
+import { probedInput } from '@/lib/engine/media/inputArgs';
 import { buildFitFilter } from '../fitFilter';
 import { sec } from '../outputFormat';
 import type { RenderPlan } from '../renderPlan';
@@ -80,7 +81,7 @@ export function buildEncodeRunArgs(ctx: EncodeRunContext, run: EncodeRun, outFil
     const index = indexes[piece.sourceId];
     // Half a frame early: input seeking keeps frames at or after the target, so exactly this frame comes first.
     const target = frameSeconds(index, piece.sourceFrame) - 0.5 / out.fps;
-    inputs.push(...(piece.sourceFrame > 0 ? ['-ss', seekSeconds(target)] : []), '-i', media.path);
+    inputs.push(...(piece.sourceFrame > 0 ? ['-ss', seekSeconds(target)] : []), ...probedInput(media.path, media.probe.format));
     const display = { width: index.width, height: index.height };
     chains.push(
       `[${i}:v:0]trim=end_frame=${piece.frames},setpts=PTS-STARTPTS[f${i}in];` +

@@ -19,8 +19,8 @@ describe('the export command', () => {
     const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 0, out: 4 }, { id: 'b', sourceId: 'silent', in: 1, out: 3 }] });
     const p = plan(t, 'preview');
     expect(buildExportArgs(p, 'preview')).toEqual([
-      '-ss', '0', '-t', '4', '-i', '/data/media/talk.mp4',
-      '-ss', '1', '-t', '2', '-i', '/data/media/city.mpg',
+      '-ss', '0', '-t', '4', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/talk.mp4',
+      '-ss', '1', '-t', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/city.mpg',
       '-filter_complex_script', '/w/graph.txt',
       '-map', '[vout]', '-map', '[aout]',
       '-c:v', 'libx264', '-profile:v', 'high', '-preset', 'superfast', '-crf', '28', '-pix_fmt', 'yuv420p', '-r', '30',
@@ -42,7 +42,7 @@ describe('the export command', () => {
   it('pieces cut from one source in order share one decoder: split by frame and sample number', () => {
     const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 1, out: 3 }, { id: 'b', sourceId: 'talk', in: 3.5, out: 5 }, { id: 'c', sourceId: 'talk', in: 8, out: 9 }] });
     const p = plan(t);
-    expect(buildExportArgs(p, 'high').slice(0, 8)).toEqual(['-ss', '1', '-t', '8', '-i', '/data/media/talk.mp4', '-filter_complex_script', '/w/graph.txt']);
+    expect(buildExportArgs(p, 'high').slice(0, 12)).toEqual(['-ss', '1', '-t', '8', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/talk.mp4', '-filter_complex_script', '/w/graph.txt']);
     const graph = compileFilterGraph(p);
     expect(graph).toContain('[r0fit]format=yuv420p,tpad=stop=-1:stop_mode=clone,split=3[r0v0][r0v1][r0v2];');
     expect(graph).toContain('[0:a:0]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad,asplit=3[r0a0][r0a1][r0a2];');
@@ -62,7 +62,7 @@ describe('the export command', () => {
   it('an audio-only timeline concatenates sound only and makes its picture once: colour, waveform, title', () => {
     const t = timeline({ video: [{ id: 'a', sourceId: 'podcast', in: 0, out: 2 }, { id: 'b', sourceId: 'podcast', in: 3, out: 4 }] });
     const p = plan(t);
-    expect(buildExportArgs(p, 'high').slice(0, 6)).toEqual(['-ss', '0', '-t', '4', '-i', '/data/media/episode.mp3']);
+    expect(buildExportArgs(p, 'high').slice(0, 10)).toEqual(['-ss', '0', '-t', '4', '-protocol_whitelist', 'file', '-f', 'mp3', '-i', '/data/media/episode.mp3']);
     expect(compileFilterGraph(p)).toBe(
       '[0:a:0]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad,asplit=2[r0a0][r0a1];' +
         '[r0a0]atrim=start_sample=0:end_sample=96000,asetpts=PTS-STARTPTS[a0];' +
@@ -81,8 +81,8 @@ describe('the export command', () => {
       audio: [{ id: 'm', name: 'Calm', source: { kind: 'library', trackId: 'calm-horizon' } }],
     });
     const p = plan(t, 'high', { background: MEDIA.still, music: [{ clip: t.audio[0], path: '/lib/calm.wav', gain: 1 }] });
-    expect(buildExportArgs(p, 'high').slice(0, 12)).toEqual([
-      '-ss', '0', '-t', '10', '-i', '/data/media/episode.mp3', '-i', '/data/media/photo.png', '-stream_loop', '-1', '-i', '/lib/calm.wav',
+    expect(buildExportArgs(p, 'high').slice(0, 20)).toEqual([
+      '-ss', '0', '-t', '10', '-protocol_whitelist', 'file', '-f', 'mp3', '-i', '/data/media/episode.mp3', '-protocol_whitelist', 'file', '-f', 'png_pipe', '-i', '/data/media/photo.png', '-stream_loop', '-1', '-i', '/lib/calm.wav',
     ]);
     const graph = compileFilterGraph(p);
     expect(graph).toContain('[1:v:0]trim=end_frame=1[bgin];[bgin]split=2[bgbg][bgfg];');
@@ -111,7 +111,7 @@ describe('the export command', () => {
       fadeOutSeconds: 1.5,
     });
     const args = buildExportArgs(plan(t, 'high', { music: [{ clip: t.audio[0], path: '/lib/calm.wav', gain: 1 }] }), 'high');
-    expect(args.slice(0, 10)).toEqual(['-ss', '0', '-t', '10', '-i', '/data/media/talk.mp4', '-stream_loop', '-1', '-i', '/lib/calm.wav']);
+    expect(args.slice(0, 14)).toEqual(['-ss', '0', '-t', '10', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/talk.mp4', '-stream_loop', '-1', '-i', '/lib/calm.wav']);
     const graph = compileFilterGraph(plan(t, 'high', { music: [{ clip: t.audio[0], path: '/lib/calm.wav', gain: 1 }] }));
     expect(graph).toContain('[acat]asplit=2[voicemain][duckkey0];[1:a:0]aresample=48000');
     expect(graph).toContain('[vcat]fade=t=in:st=0:d=1,fade=t=out:st=8.5:d=1.5,format=yuv420p[vout]');

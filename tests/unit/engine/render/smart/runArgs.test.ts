@@ -16,16 +16,18 @@ function plan(t: ReturnType<typeof timeline>, extra: Partial<RenderPlan> = {}): 
   return { timeline: t, media: MEDIA, out: { width: 1920, height: 1080, fps: 30 }, texts: [], fonts, music: [], outputPath: '/x/out.mp4', background: null, loudness: null, workDir: '/w', ...extra };
 }
 
+const TALK = { path: '/m/talk.mp4', probe: { format: 'mov,mp4,m4a,3gp,3g2,mj2' } };
+
 describe('fast export arguments', () => {
   it('copies a run of whole GOPs from its keyframe, as MPEG-TS with parameter sets in band', () => {
-    expect(buildCopyRunArgs('/m/talk.mp4', index, { kind: 'copy', startFrame: 45, frames: 120, sourceId: 'talk', sourceFrame: 60 }, '/w/run-1.ts')).toEqual([
-      '-v', 'error', '-ss', '2', '-i', '/m/talk.mp4', '-map', '0:V:0', '-frames:v', '120', '-c:v', 'copy', '-an', '-sn', '-dn', '-f', 'mpegts', '/w/run-1.ts',
+    expect(buildCopyRunArgs(TALK, index, { kind: 'copy', startFrame: 45, frames: 120, sourceId: 'talk', sourceFrame: 60 }, '/w/run-1.ts')).toEqual([
+      '-v', 'error', '-ss', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4', '-map', '0:V:0', '-frames:v', '120', '-c:v', 'copy', '-an', '-sn', '-dn', '-f', 'mpegts', '/w/run-1.ts',
     ]);
   });
 
   it('decodes the copied run\'s first frame and its last (from the last GOP\'s keyframe) as the reference', () => {
-    expect(buildCopyReferenceArgs('/m/talk.mp4', index, { kind: 'copy', startFrame: 45, frames: 120, sourceId: 'talk', sourceFrame: 60 }, 120, '/w/ref-1.gray')).toEqual([
-      '-v', 'error', '-ss', '2', '-i', '/m/talk.mp4', '-ss', '4', '-i', '/m/talk.mp4',
+    expect(buildCopyReferenceArgs(TALK, index, { kind: 'copy', startFrame: 45, frames: 120, sourceId: 'talk', sourceFrame: 60 }, 120, '/w/ref-1.gray')).toEqual([
+      '-v', 'error', '-ss', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4', '-ss', '4', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4',
       '-filter_complex', '[0:V:0]trim=end_frame=1,format=gray[first];[1:V:0]trim=start_frame=59:end_frame=60,format=gray[last];[first][last]concat=n=2:v=1:a=0[ref]',
       '-map', '[ref]', '-vsync', '0', '-f', 'rawvideo', '/w/ref-1.gray',
     ]);
@@ -49,8 +51,8 @@ describe('fast export arguments', () => {
     };
     expect(buildEncodeRunArgs({ plan: p, indexes: { talk: index }, join }, run, '/w/run-2.ts', '/w/ref-2.gray')).toEqual([
       '-v', 'error',
-      '-ss', '5.983333', '-i', '/data/media/talk.mp4',
-      '-ss', '12.083333', '-i', '/data/media/talk.mp4',
+      '-ss', '5.983333', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/talk.mp4',
+      '-ss', '12.083333', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/talk.mp4',
       '-filter_complex',
       '[0:v:0]trim=end_frame=9,setpts=PTS-STARTPTS[f0in];[f0in]scale=1920:1080,setsar=1[f0fit];[f0fit]format=yuv420p[f0];' +
         '[1:v:0]trim=end_frame=57,setpts=PTS-STARTPTS[f1in];[f1in]scale=1920:1080,setsar=1[f1fit];[f1fit]format=yuv420p[f1];' +
@@ -68,8 +70,8 @@ describe('fast export arguments', () => {
   it('encodes a whole segment that cannot be copied through the full render\'s own segment chain', () => {
     const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 0, out: 4 }, { id: 'b', sourceId: 'phone', in: 0, out: 2 }] });
     const args = buildEncodeRunArgs({ plan: plan(t), indexes: { talk: index }, join }, { kind: 'encode', startFrame: 120, frames: 60, pieces: [{ kind: 'segment', segmentIndex: 1, frames: 60 }] }, '/w/r.ts', '/w/r.gray');
-    expect(args.slice(0, 8)).toEqual(['-v', 'error', '-ss', '0', '-t', '2', '-i', '/data/media/phone.mov']);
-    expect(args[9]).toMatch(/^\[0:v:0\]fps=30\[r0in\];.*\[r0fit\]format=yuv420p,tpad=stop=-1:stop_mode=clone\[r0v0\];\[r0v0\]trim=start_frame=0:end_frame=60,setpts=PTS-STARTPTS\[v1\];\[v1\]format=yuv420p,split=2\[venc\]\[vrefall\];/);
+    expect(args.slice(0, 12)).toEqual(['-v', 'error', '-ss', '0', '-t', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/phone.mov']);
+    expect(args[13]).toMatch(/^\[0:v:0\]fps=30\[r0in\];.*\[r0fit\]format=yuv420p,tpad=stop=-1:stop_mode=clone\[r0v0\];\[r0v0\]trim=start_frame=0:end_frame=60,setpts=PTS-STARTPTS\[v1\];\[v1\]format=yuv420p,split=2\[venc\]\[vrefall\];/);
   });
 
   it('matches the copied source\'s reorder delay with x264\'s B-frame settings', () => {
@@ -91,8 +93,8 @@ describe('fast export arguments', () => {
     expect(audioEncoderArgs()).toEqual(['-c:a', 'aac', '-b:a', '160k', '-ar', '48000', '-ac', '2']);
     expect(buildAudioPassArgs(plan(t), '/w/audio-graph.txt', '/w/audio.m4a')).toEqual([
       '-v', 'error',
-      '-ss', '0', '-t', '4', '-i', '/data/media/talk.mp4',
-      '-ss', '1', '-t', '2', '-i', '/data/media/city.mpg',
+      '-ss', '0', '-t', '4', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/talk.mp4',
+      '-ss', '1', '-t', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/city.mpg',
       '-filter_complex_script', '/w/audio-graph.txt',
       '-map', '[aout]', '-vn', '-c:a', 'aac', '-b:a', '160k', '-ar', '48000', '-ac', '2', '-f', 'mp4', '/w/audio.m4a',
     ]);
