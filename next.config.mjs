@@ -4,6 +4,7 @@ const nextConfig = {
   serverExternalPackages: [
     'better-sqlite3',
     'busboy',
+    'pg',
   ],
   poweredByHeader: false,
   // `npm test` runs tsc over the whole tree first; the build does not repeat it.

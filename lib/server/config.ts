@@ -21,6 +21,10 @@ export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATA_DIR: z.string().default('./data'),
+    /** A PostgreSQL URL: the store lives there instead of the SQLite file under DATA_DIR. */
+    DATABASE_URL: optionalString.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL').optional(),
+    ),
     PORT: intFromEnv(3000),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').default(DEV_SESSION_SECRET),
     EDIT_BACKEND: z.enum(['local', 'nemo']).default('local'),

@@ -6,9 +6,8 @@ import { AppError } from '@/lib/errors';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
 import { MIGRATIONS } from './migrations';
-import { EXPORT_COLUMNS, json, now, toExport, toMedia, toProject, toVersion, type Row } from './rowMappers';
+import { EXPORT_COLUMNS, json, now, toExport, toMedia, toMessage, toProject, toVersion, type Row } from './rowMappers';
 import {
-  messageRecordSchema,
   type ExportRecord,
   type MessageRecord,
   type ProjectRecord,
@@ -187,9 +186,7 @@ export class SqliteStore implements Store {
     this.touch(r.projectId);
   }
   async listMessages(projectId: string) {
-    return this.all('SELECT * FROM messages WHERE project_id = ? ORDER BY seq', projectId).map((r) =>
-      messageRecordSchema.parse({ id: r.id, projectId: r.project_id, role: r.role, text: r.text, createdAt: r.created_at }),
-    );
+    return this.all('SELECT * FROM messages WHERE project_id = ? ORDER BY seq', projectId).map(toMessage);
   }
 
   async createExport(r: ExportRecord) {

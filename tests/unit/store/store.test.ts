@@ -1,0 +1,191 @@
+// The store contract, run against both implementations (SQLite always; Postgres on a throwaway cluster).
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { emptyTimeline } from '@/lib/engine/timeline/schema';
+import type { ExportRecord, Store } from '@/lib/store/types';
+import { STORES } from './storesUnderTest';
+
+const withWidth = (width: number) => ({ ...emptyTimeline(), canvas: { width, height: 1080, fps: 30 } });
+
+const exportRow = (id: string, projectId: string, createdAt: string): ExportRecord => ({
+  id, projectId, status: 'queued', progress: 0, quality: 'high', timelineVersion: 1, width: null, height: null,
+  duration: null, size: null, path: null, error: null, attempts: 0, backendState: null, createdAt, updatedAt: createdAt,
+  startedAt: null, finishedAt: null,
+});
+
+const probe = { kind: 'video' as const, format: 'mp4', duration: 2, width: 10, height: 10, fps: 30, rotation: 0, hasAudio: false, hasVideo: true, videoCodec: 'h264', audioCodec: null };
+
+describe.each(STORES)('the $name store', (kind) => {
+  let store: Store;
+  let open: () => Promise<Store>;
+  const others: Store[] = [];
+
+  beforeAll(() => kind.start(), 120_000);
+  afterAll(() => kind.stop(), 60_000);
+  beforeEach(async () => {
+    ({ store, open } = await kind.fresh());
+  }, 30_000);
+  afterEach(async () => {
+    await Promise.all([store, ...others.splice(0)].map((s) => s.close()));
+  });
+  /** Another connection to the same database, as a second web process would hold. */
+  const another = async () => {
+    const s = await open();
+    others.push(s);
+    return s;
+  };
+
+  it('keeps every timeline version and walks undo and redo', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    const v1 = (await store.getTimelineHead('p')).current.version;
+    const v2 = await store.commitTimeline('p', withWidth(1000), 'two');
+    const v3 = await store.commitTimeline('p', withWidth(1100), 'three');
+    expect(v3.parentVersion).toBe(v2.version);
+    expect(v3.label).toBe('three');
+
+    const undone = await store.undo('p');
+    expect(undone?.current.version).toBe(v2.version);
+    expect(undone?.canRedo).toBe(true);
+    expect((await store.undo('p'))?.current.version).toBe(v1);
+    expect(await store.undo('p')).toBeNull();
+
+    expect((await store.redo('p'))?.current.timeline.canvas.width).toBe(1000);
+    expect((await store.redo('p'))?.current.timeline.canvas.width).toBe(1100);
+    expect(await store.redo('p')).toBeNull();
+    expect((await store.getTimelineVersion('p', v2.version))?.timeline.canvas.width).toBe(1000);
+    expect(await store.getTimelineVersion('other', v2.version)).toBeNull();
+  });
+
+  it('drops the redo stack when a new edit follows an undo', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    await store.commitTimeline('p', withWidth(1000), 'a');
+    await store.undo('p');
+    await store.commitTimeline('p', withWidth(1200), 'b');
+    const head = await store.getTimelineHead('p');
+    expect(head.canRedo).toBe(false);
+    expect(await store.redo('p')).toBeNull();
+    expect(head.current.timeline.canvas.width).toBe(1200);
+  });
+
+  it('refuses a commit on a head that moved', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    const start = (await store.getTimelineHead('p')).current.version;
+    await store.commitTimeline('p', withWidth(1000), 'a', start);
+    await expect(store.commitTimeline('p', withWidth(1300), 'b', start)).rejects.toMatchObject({ code: 409 });
+  });
+
+  it('lets only one of two processes commit on the same head', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    const second = await another();
+    const start = (await store.getTimelineHead('p')).current.version;
+    const results = await Promise.allSettled([
+      store.commitTimeline('p', withWidth(1000), 'here', start),
+      second.commitTimeline('p', withWidth(1400), 'there', start),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 409 } });
+    const head = await second.getTimelineHead('p');
+    expect(head.current.parentVersion).toBe(start);
+  });
+
+  it('answers 404 for the history of a project that does not exist', async () => {
+    await expect(store.getTimelineHead('nope')).rejects.toMatchObject({ code: 1002 });
+    await expect(store.commitTimeline('nope', withWidth(1000), 'a')).rejects.toMatchObject({ code: 1002 });
+    await expect(store.redo('nope')).rejects.toMatchObject({ code: 1002 });
+  });
+
+  it('hands each queued export to exactly one claimer, oldest first', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    await store.createExport(exportRow('e2', 'p', '2026-01-02T00:00:00.000Z'));
+    await store.createExport(exportRow('e1', 'p', '2026-01-01T00:00:00.000Z'));
+    const first = await store.claimNextExport();
+    expect(first).toMatchObject({ id: 'e1', status: 'rendering', attempts: 1 });
+    expect((await store.claimNextExport())?.id).toBe('e2');
+    expect(await store.claimNextExport()).toBeNull();
+    const done = await store.updateExport('e1', { status: 'completed', progress: 1, backendState: { backend: 'nemo', renderId: 'r', lastPollAt: 0 } });
+    expect(done.backendState).toEqual({ backend: 'nemo', renderId: 'r', lastPollAt: 0 });
+    expect((await store.listExportsByStatus(['rendering'])).map((e) => e.id)).toEqual(['e2']);
+  });
+
+  it('splits a queue between two processes claiming at once, each export once', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    const ids = Array.from({ length: 12 }, (_, i) => `e${String(i).padStart(2, '0')}`);
+    for (const id of ids) await store.createExport(exportRow(id, 'p', '2026-01-01T00:00:00.000Z'));
+    const second = await another();
+    const drain = async (s: Store) => {
+      const got: string[] = [];
+      for (let e = await s.claimNextExport(); e; e = await s.claimNextExport()) got.push(e.id);
+      return got;
+    };
+    const [a, b] = await Promise.all([drain(store), drain(second)]);
+    expect([...a, ...b].sort()).toEqual(ids);
+    expect((await store.listExportsByStatus(['rendering'])).every((e) => e.attempts === 1)).toBe(true);
+  });
+
+  it('lists exports newest first, ties in reverse order of creation, and keeps every field', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    const at = '2026-03-04T05:06:07.089Z';
+    for (const id of ['x', 'y', 'z']) await store.createExport(exportRow(id, 'p', at));
+    expect((await store.listExports('p')).map((e) => e.id)).toEqual(['z', 'y', 'x']);
+    const patch = { status: 'completed' as const, progress: 0.125, width: 1920, height: 1080, duration: 12.345, size: 5_000_000_000, path: '/d/x.mp4', finishedAt: at };
+    const updated = await store.updateExport('x', patch);
+    expect(updated).toMatchObject({ ...patch, createdAt: at, error: null, attempts: 0 });
+    expect(await store.getExport('x')).toEqual(updated);
+    await expect(store.updateExport('nope', { progress: 0.5 })).rejects.toMatchObject({ code: 404 });
+  });
+
+  it('survives a reopen with everything in place', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'Keep me', timeline: emptyTimeline() });
+    await store.setOwnerState('o', { clientId: 'c' });
+    await store.setOwnerState('o', { clientId: 'd', nested: { n: 1 } });
+    await store.addMessage({ id: 'm', projectId: 'p', role: 'user', text: 'hi', createdAt: new Date().toISOString() });
+    await store.close();
+    store = await open();
+    expect((await store.listProjects('o')).map((p) => p.title)).toEqual(['Keep me']);
+    expect(await store.getOwnerState('o')).toEqual({ clientId: 'd', nested: { n: 1 } });
+    expect(await store.getOwnerState('nobody')).toBeNull();
+    expect((await store.listMessages('p')).map((m) => m.text)).toEqual(['hi']);
+  });
+
+  it('lists an owner\'s projects most recently touched first, with their fields', async () => {
+    await store.createProject({ id: 'a', ownerId: 'o', title: 'A', timeline: emptyTimeline() });
+    await store.createProject({ id: 'b', ownerId: 'o', title: 'B', timeline: emptyTimeline() });
+    await store.createProject({ id: 'c', ownerId: 'someone else', title: 'C', timeline: emptyTimeline() });
+    await new Promise((r) => setTimeout(r, 5));
+    await store.updateProject('a', { title: 'A2', backendState: { taskId: 't1' } });
+    expect((await store.listProjects('o')).map((p) => p.title)).toEqual(['A2', 'B']);
+    const a = await store.getProject('a');
+    expect(a).toMatchObject({ ownerId: 'o', title: 'A2', backendState: { taskId: 't1' }, shareToken: null });
+    expect(a!.updatedAt > a!.createdAt).toBe(true);
+    expect(await store.getProject('nope')).toBeNull();
+  });
+
+  it('finds a project by its share token only while it is set', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    await store.updateProject('p', { shareToken: 'tok' });
+    expect((await store.findProjectByShareToken('tok'))?.id).toBe('p');
+    await store.updateProject('p', { shareToken: null });
+    expect(await store.findProjectByShareToken('tok')).toBeNull();
+  });
+
+  it('keeps messages in the order they were said', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    const at = new Date().toISOString();
+    for (const [i, text] of ['one', 'two', 'three'].entries()) {
+      await store.addMessage({ id: `m${i}`, projectId: 'p', role: i % 2 ? 'assistant' : 'user', text, createdAt: at });
+    }
+    expect((await store.listMessages('p')).map((m) => [m.role, m.text])).toEqual([['user', 'one'], ['assistant', 'two'], ['user', 'three']]);
+  });
+
+  it('returns media rows in upload order, with every field, and rolls them back', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    for (const id of ['b', 'a', 'c']) {
+      await store.addMedia({ id, projectId: 'p', name: `${id}.mp4`, path: `/x/${id}`, size: 1, probe, analysis: null, peaks: null, hasThumbnail: id === 'a', createdAt: new Date().toISOString() });
+    }
+    expect((await store.listMedia('p')).map((m) => m.id)).toEqual(['b', 'a', 'c']);
+    expect(await store.getMedia('a')).toMatchObject({ name: 'a.mp4', path: '/x/a', size: 1, probe, hasThumbnail: true });
+    expect((await store.getMedia('b'))?.hasThumbnail).toBe(false);
+    await store.deleteMedia(['a', 'c']);
+    expect((await store.listMedia('p')).map((m) => m.id)).toEqual(['b']);
+    expect(await store.getMedia('a')).toBeNull();
+  });
+});
