@@ -22,7 +22,8 @@ const rowShape: pg.CustomTypesConfig = {
 };
 
 export function createPool(connectionString: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, types: rowShape, max: 10 });
+  // A bounded connect wait, so a database out of reach is an error (and a health problem), not a hang.
+  const pool = new pg.Pool({ connectionString, types: rowShape, max: 10, connectionTimeoutMillis: 10_000 });
   // An idle client's connection dropping (a database restart) must not crash the process; the next query reconnects.
   pool.on('error', (err) => console.error('[store] idle Postgres connection failed:', err.message));
   return pool;

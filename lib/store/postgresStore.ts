@@ -10,19 +10,32 @@ import type { ExportRecord, MessageRecord, ProjectRecord, Store, TimelineHead } 
 
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
-  /** Migrations run once at start; every method waits for them, so the composition root can stay synchronous. */
-  readonly ready: Promise<void>;
+  private migrated: Promise<void> | null = null;
 
   constructor(connectionString: string) {
     this.pool = createPool(connectionString);
-    this.ready = migrate(this.pool).then((applied) => {
-      if (applied.length > 0) console.log(`[store] Postgres migrations applied: ${applied.join(', ')}`);
-    });
-    this.ready.catch((err) => console.error('[store] Postgres migrations failed:', err instanceof Error ? err.message : err));
+    this.ready().catch((err) => console.error('[store] Postgres not ready:', err instanceof Error ? err.message : err));
+  }
+
+  /**
+   * Migrations, run once per process before the first query; every method waits for them, so the
+   * composition root stays synchronous. A failure (the database not up yet) is retried by the next call.
+   */
+  ready(): Promise<void> {
+    this.migrated ??= migrate(this.pool).then(
+      (applied) => {
+        if (applied.length > 0) console.log(`[store] Postgres migrations applied: ${applied.join(', ')}`);
+      },
+      (err) => {
+        this.migrated = null;
+        throw err;
+      },
+    );
+    return this.migrated;
   }
 
   private async db(): Promise<pg.Pool> {
-    await this.ready;
+    await this.ready();
     return this.pool;
   }
   private async get(sql: string, params: unknown[] = [], on?: Queryable): Promise<Row | undefined> {
@@ -222,8 +235,18 @@ export class PostgresStore implements Store {
     return row ? toExport(row) : null;
   }
 
+  async problem() {
+    try {
+      await (await this.db()).query('SELECT 1');
+      return null;
+    } catch (err) {
+      const why = err instanceof Error ? err.message || (err as NodeJS.ErrnoException).code : String(err);
+      return `The database in DATABASE_URL cannot be used (${why}): check the URL, and that PostgreSQL is running and reachable from here.`;
+    }
+  }
+
   async close() {
-    await this.ready.catch(() => {});
+    await this.migrated?.catch(() => {});
     await this.pool.end();
   }
 }

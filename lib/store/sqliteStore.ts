@@ -232,6 +232,9 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async problem() {
+    return null; // the file was opened (or the constructor threw) at start
+  }
   async close() {
     this.db.close();
   }

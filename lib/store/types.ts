@@ -102,5 +102,7 @@ export interface Store {
   /** Atomically moves the oldest queued export to rendering and returns it. */
   claimNextExport(): Promise<ExportRecord | null>;
 
+  /** Plain words when the store cannot be used (its database out of reach), else null: for /api/health. */
+  problem(): Promise<string | null>;
   close(): Promise<void>;
 }

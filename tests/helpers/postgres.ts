@@ -36,17 +36,18 @@ function runAsServerUser(cmd: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
-export async function startPostgres(): Promise<ThrowawayPostgres> {
+/** Starts a cluster on `port` (a free one when not given: a test may point a store at it before it is up). */
+export async function startPostgres(options: { port?: number } = {}): Promise<ThrowawayPostgres> {
   const bin = postgresBinDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'in-video-pg-'));
   if (asRoot) runAsServerUser('true', []); // fails early and plainly when the postgres user is missing
   if (asRoot) spawnSync('chown', ['postgres:postgres', dir]);
   const data = path.join(dir, 'data');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   runAsServerUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   // fsync off: a test cluster is thrown away, and the machine is shared.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  runAsServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '120', 'start']);
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  runAsServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-o', serverOptions, '-w', '-t', '120', 'start']);
 
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   const admin = new pg.Client({ connectionString: url });

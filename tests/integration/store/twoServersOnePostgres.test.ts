@@ -7,7 +7,7 @@ import type { ChatEvent } from '@/lib/api/schemas';
 import { ApiClient } from '../../helpers/client';
 import { mediaFile } from '../../helpers/paths';
 import { startPostgres, type ThrowawayPostgres } from '../../helpers/postgres';
-import { startServer, tempDataDir, type TestServer } from '../../helpers/server';
+import { freePort, startServer, tempDataDir, type TestServer } from '../../helpers/server';
 import { exportFacts } from '../render/outputChecks';
 
 const TALK = mediaFile('talk-example-12s.webm');
@@ -91,5 +91,18 @@ describe('two web servers on one Postgres database', () => {
     await db.end();
     expect(rows).toEqual([{ attempts: 1, status: 'completed' }]);
     expect(fs.readdirSync(dataDir).filter((f) => f.includes('sqlite'))).toEqual([]);
+  });
+
+  it('says in /api/health when its database is out of reach, without the URL\'s password', async () => {
+    const url = `postgresql://postgres:hunter2secret@127.0.0.1:${await freePort()}/nowhere`;
+    const server = await startServer({ env: { DATABASE_URL: url }, allowUnhealthy: true });
+    try {
+      const res = await new ApiClient(server.baseUrl).json('/api/health');
+      expect(res.status).toBe(503);
+      expect(res.body.problems.join('\n')).toMatch(/The database in DATABASE_URL cannot be used \(.*ECONNREFUSED/);
+      expect(JSON.stringify(res.body)).not.toContain('hunter2secret');
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -50,7 +50,7 @@ describe('the store schemas', () => {
     await new SqliteStore(file).close();
     const url = await cluster.newDatabase();
     const store = new PostgresStore(url);
-    await store.ready;
+    await store.ready();
     await store.close();
     const fromSqlite = sqliteColumns(file);
     expect(fromSqlite.length).toBeGreaterThan(40);

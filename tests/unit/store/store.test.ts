@@ -140,6 +140,7 @@ describe.each(STORES)('the $name store', (kind) => {
     await store.addMessage({ id: 'm', projectId: 'p', role: 'user', text: 'hi', createdAt: new Date().toISOString() });
     await store.close();
     store = await open();
+    expect(await store.problem()).toBeNull();
     expect((await store.listProjects('o')).map((p) => p.title)).toEqual(['Keep me']);
     expect(await store.getOwnerState('o')).toEqual({ clientId: 'd', nested: { n: 1 } });
     expect(await store.getOwnerState('nobody')).toBeNull();

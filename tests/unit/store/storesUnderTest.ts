@@ -45,7 +45,7 @@ const postgres: StoreUnderTest = {
     const url = await cluster!.newDatabase();
     const open = async () => {
       const store = new PostgresStore(url);
-      await store.ready;
+      await store.ready();
       return store;
     };
     return { store: await open(), open, where: url };
