@@ -5,6 +5,8 @@ const nextConfig = {
     'better-sqlite3',
     'busboy',
     'pg',
+    // The speech model's runtime loads its .wasm from beside its own files.
+    'onnxruntime-web',
   ],
   poweredByHeader: false,
   // `npm test` runs tsc over the whole tree first; the build does not repeat it.

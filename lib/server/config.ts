@@ -32,6 +32,12 @@ export const configSchema = z
     FFPROBE_PATH: optionalString,
     MAX_UPLOAD_MB: intFromEnv(500),
     RENDER_CONCURRENCY: intFromEnv(1),
+    /** ffprobe/ffmpeg analysis processes (probe, measure, decode for loudness and speech) at once across all users; more wait in line. */
+    ANALYSIS_CONCURRENCY: intFromEnv(2),
+    /** Longest upload accepted, checked at probe time (4 hours). */
+    MAX_MEDIA_MINUTES: intFromEnv(240),
+    /** Most streams (video, audio, subtitle tracks) one upload may hold. */
+    MAX_MEDIA_STREAMS: intFromEnv(16),
     URL_IMPORT_TIMEOUT_MS: intFromEnv(120_000),
     /** Lets tests import from a fake server on loopback; never set in production. */
     URL_IMPORT_ALLOW_LOOPBACK: z.enum(['0', '1']).default('0'),

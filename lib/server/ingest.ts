@@ -8,7 +8,9 @@ import type { BackendContext } from '@/lib/backend/types';
 import { analyseAudio } from '@/lib/engine/media/analyseAudio';
 import { makeThumbnail } from '@/lib/engine/media/makeThumbnail';
 import { incomingPath, projectMediaDir, storedMediaPath, thumbnailPath } from '@/lib/engine/media/mediaPaths';
+import { DEFAULT_MEDIA_LIMITS, type MediaLimits } from '@/lib/engine/media/mediaLimits';
 import { probeMedia } from '@/lib/engine/media/probeMedia';
+import { ProcessSlots } from '@/lib/engine/media/processSlots';
 import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
 import { getConfig } from './config';
 import { tools } from './binaries';
@@ -18,6 +20,15 @@ import { downloadUrl } from './urlImport/downloadUrl';
 import { toMediaView } from './views';
 
 const newMediaId = () => nanoid(16);
+
+/** One queue for every upload of every user: at most ANALYSIS_CONCURRENCY ffprobe/ffmpeg analysis processes at once. */
+let analysisSlots: ProcessSlots | undefined;
+function analysisOptions(signal?: AbortSignal): { slots: ProcessSlots; limits: MediaLimits; signal?: AbortSignal } {
+  const config = getConfig();
+  analysisSlots ??= new ProcessSlots(config.ANALYSIS_CONCURRENCY);
+  const limits = { ...DEFAULT_MEDIA_LIMITS, maxDurationSeconds: config.MAX_MEDIA_MINUTES * 60, maxStreams: config.MAX_MEDIA_STREAMS };
+  return { slots: analysisSlots, limits, signal };
+}
 
 async function prepareDir(projectId: string) {
   const dataDir = getConfig().DATA_DIR;
@@ -35,7 +46,7 @@ export async function ingestUpload(ctx: BackendContext, req: Request): Promise<M
       return { id, path: pathFor(id) };
     },
   });
-  return ingestFiles(ctx, files);
+  return ingestFiles(ctx, files, req.signal);
 }
 
 /** `POST .../media` with `{"urls": [...]}`: each URL downloaded in turn, then the same path as an upload. */
@@ -60,24 +71,25 @@ export async function ingestUrls(ctx: BackendContext, urls: string[], signal?: A
     await removeFiles(files.map((f) => f.path));
     throw err;
   }
-  return ingestFiles(ctx, files);
+  return ingestFiles(ctx, files, signal);
 }
 
 /**
  * All or nothing, like the upload itself: one unusable file fails the request (its name in the
  * message) and every file of the request is removed, so a retry starts clean.
  */
-export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[]): Promise<MediaView[]> {
+export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[], signal?: AbortSignal): Promise<MediaView[]> {
   const dataDir = getConfig().DATA_DIR;
+  const analysis = analysisOptions(signal);
   const created: string[] = files.map((f) => f.path);
   const records: MediaRecord[] = [];
   try {
     for (const file of files) {
-      const { probe, ext } = await probeMedia(tools(), file.path, file.name);
+      const { probe, ext } = await probeMedia(tools(), file.path, file.name, analysis);
       const stored = storedMediaPath(dataDir, ctx.project.id, file.id, ext);
       await fs.rename(file.path, stored);
       created.push(stored);
-      const audio = await analyseAudio(tools(), stored, file.name, probe);
+      const audio = await analyseAudio(tools(), stored, file.name, probe, analysis);
       const poster = thumbnailPath(stored);
       created.push(poster);
       const hasThumbnail = await makeThumbnail(tools(), stored, poster, probe);

@@ -19,6 +19,26 @@ export function buildPcmArgs(file: string): string[] {
   ];
 }
 
+/**
+ * Reads every packet of the picture and sound without decoding them (stream copy into the null muxer): the last
+ * timestamp is the length of a file whose header states none. -progress prints it as out_time_us.
+ */
+export function buildMeasureArgs(file: string): string[] {
+  return [
+    '-hide_banner', '-nostdin', '-v', 'error',
+    '-i', file,
+    '-map', '0:V?', '-map', '0:a?', '-c', 'copy',
+    '-f', 'null', '-progress', 'pipe:1', '-nostats', '-',
+  ];
+}
+
+/** The last out_time_us in ffmpeg's -progress output, in seconds (3 decimals); null when there is none. */
+export function measuredSeconds(progress: string): number | null {
+  const times = [...progress.matchAll(/^out_time_us=(\d+)$/gm)].map((m) => Number(m[1]));
+  const last = times.pop();
+  return last === undefined ? null : Math.round(last / 1000) / 1000;
+}
+
 /** A tenth of the way in, but never later than 1 s: early enough to exist, late enough to skip a black first frame. */
 export function posterTimeSeconds(probe: Pick<ProbeResult, 'kind' | 'duration'>): number {
   if (probe.kind !== 'video') return 0;

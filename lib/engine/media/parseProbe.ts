@@ -35,7 +35,13 @@ export const ffprobeOutputSchema = z.object({
 export type FfprobeOutput = z.infer<typeof ffprobeOutputSchema>;
 type Stream = z.infer<typeof streamSchema>;
 
-export type ProbeParse = { ok: true; probe: ProbeResult; ext: string } | { ok: false; reason: string };
+/**
+ * `durationKnown` is false when the container states no length (a browser's MediaRecorder WebM): the caller measures it
+ * by reading the file and fills in `probe.duration`. `streamCount` counts every stream, for the limits.
+ */
+export type ProbeParse =
+  | { ok: true; probe: ProbeResult; ext: string; durationKnown: boolean; streamCount: number }
+  | { ok: false; reason: string };
 
 const MAX_SANE_FPS = 240;
 /** Pixels this close to square are treated as square (a 404:405 SAR is a rounding artefact of cropping). */
@@ -109,7 +115,7 @@ function subtitleProbe(out: FfprobeOutput, formatName: string, ext: string): Pro
     width: null, height: null, fps: null, rotation: 0, hasAudio: false, hasVideo: false,
     videoCodec: null, audioCodec: null,
   });
-  return { ok: true, probe, ext };
+  return { ok: true, probe, ext, durationKnown: true, streamCount: out.streams.length };
 }
 
 export function parseProbe(raw: unknown): ProbeParse {
@@ -133,7 +139,8 @@ export function parseProbe(raw: unknown): ProbeParse {
 
   const streamDurations = [...pictures, ...audio].map((s) => toNumber(s.duration) ?? 0);
   const duration = kind === 'image' ? 0 : toNumber(format.duration) ?? Math.max(0, ...streamDurations);
-  if (kind !== 'image' && !(duration > 0)) return { ok: false, reason: 'has no playable length (it may be cut short or damaged)' };
+  // No stated length is not no length: live-written files (MediaRecorder, streams) never go back to write it.
+  const durationKnown = kind === 'image' || duration > 0;
 
   const size = toNumber(format.size);
   const missing = missingBytes(out, [...pictures, ...audio], duration, size);
@@ -168,5 +175,5 @@ export function parseProbe(raw: unknown): ProbeParse {
     majorBrand: format.tags?.major_brand,
     imageCodec: visual?.codec_name ?? null,
   });
-  return { ok: true, probe, ext };
+  return { ok: true, probe, ext, durationKnown, streamCount: out.streams.length };
 }

@@ -1,10 +1,12 @@
-// Probes a stored file once with ffprobe; refuses what we cannot edit (an unsupported-media error) and says why.
+// Probes a stored file once with ffprobe (measuring its length when the header has none); refuses what we cannot edit (an unsupported-media error) and says why.
 import 'server-only';
 import fs from 'node:fs/promises';
 import { EngineError } from '@/lib/engine/engineError';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
-import { buildProbeArgs } from './mediaArgs';
+import { buildMeasureArgs, buildProbeArgs, measuredSeconds } from './mediaArgs';
+import { DEFAULT_MEDIA_LIMITS, limitProblem, type MediaLimits } from './mediaLimits';
 import { parseProbe } from './parseProbe';
+import type { ProcessSlots } from './processSlots';
 import { runTool } from './runTool';
 import type { ProbeResult } from './schema';
 import { SUPPORTED_FORMATS_TEXT } from './supportedFormats';
@@ -13,12 +15,22 @@ import { SUPPORTED_FORMATS_TEXT } from './supportedFormats';
 const WHAT_TO_USE = SUPPORTED_FORMATS_TEXT.replace(/^Unsupported file\.\s*/, '');
 
 const PROBE_TIMEOUT_MS = 60_000;
+/** Reading every packet of a 4-hour file without decoding takes seconds on a local disk; this is a generous ceiling. */
+const MEASURE_TIMEOUT_MS = 300_000;
+
+export interface ProbeOptions {
+  limits?: MediaLimits;
+  /** Shared across users: each ffprobe/ffmpeg run waits for a free slot. */
+  slots?: ProcessSlots;
+  signal?: AbortSignal;
+}
 
 /** `name` is the user's file name, used only in the message. */
-export async function probeMedia(tools: Tools, file: string, name: string): Promise<{ probe: ProbeResult; ext: string }> {
+export async function probeMedia(tools: Tools, file: string, name: string, options: ProbeOptions = {}): Promise<{ probe: ProbeResult; ext: string }> {
+  const limits = options.limits ?? DEFAULT_MEDIA_LIMITS;
   const { size } = await fs.stat(file);
   if (size === 0) throw unsupported(name, 'is empty (0 bytes)');
-  const result = await runProbe(tools, file);
+  const result = await inSlot(options, () => runTool(tools.ffprobe, buildProbeArgs(file), { timeoutMs: PROBE_TIMEOUT_MS, signal: options.signal }));
   let json: unknown = null;
   try {
     json = result.code === 0 ? JSON.parse(result.stdout) : null;
@@ -27,12 +39,26 @@ export async function probeMedia(tools: Tools, file: string, name: string): Prom
   }
   const parsed = json ? parseProbe(json) : { ok: false as const, reason: 'is not a video, audio or image file we can read' };
   if (!parsed.ok) throw unsupported(name, parsed.reason);
-  return { probe: parsed.probe, ext: parsed.ext };
+  // Streams and pixels before anything reads the whole file; the length once it is known.
+  const early = limitProblem(parsed.probe, parsed.streamCount, limits);
+  if (early) throw unsupported(name, early);
+  let probe = parsed.probe;
+  if (!parsed.durationKnown) {
+    const seconds = await measureDuration(tools, file, options);
+    if (!(seconds !== null && seconds > 0)) throw unsupported(name, 'has no playable length (it may be cut short or damaged)');
+    probe = { ...probe, duration: seconds };
+    const late = limitProblem(probe, parsed.streamCount, limits);
+    if (late) throw unsupported(name, late);
+  }
+  return { probe, ext: parsed.ext };
 }
 
-function runProbe(tools: Tools, file: string) {
-  return runTool(tools.ffprobe, buildProbeArgs(file), { timeoutMs: PROBE_TIMEOUT_MS });
+async function measureDuration(tools: Tools, file: string, options: ProbeOptions): Promise<number | null> {
+  const result = await inSlot(options, () => runTool(tools.ffmpeg, buildMeasureArgs(file), { timeoutMs: MEASURE_TIMEOUT_MS, signal: options.signal }));
+  return result.code === 0 ? measuredSeconds(result.stdout) : null;
 }
+
+const inSlot = <T,>(options: ProbeOptions, task: () => Promise<T>) => (options.slots ? options.slots.run(task, options.signal) : task());
 
 export function unsupported(name: string, reason: string): EngineError {
   return new EngineError('unsupported-media', `"${name}" cannot be used: it ${reason}. ${WHAT_TO_USE}`);

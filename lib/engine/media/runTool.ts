@@ -12,8 +12,8 @@ export interface ToolResult {
 export interface ToolOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** Receives stdout as it arrives (then `stdout` in the result stays empty). */
-  onStdout?: (chunk: Buffer) => void;
+  /** Receives stdout as it arrives (then `stdout` in the result stays empty); a returned promise pauses the reading until it settles. */
+  onStdout?: (chunk: Buffer) => void | Promise<void>;
 }
 
 const STDERR_KEEP = 8 * 1024;
@@ -25,8 +25,22 @@ export function runTool(bin: string, args: string[], options: ToolOptions = {}):
     const out: Buffer[] = [];
     let outBytes = 0;
     let stderr = '';
+    let failure: unknown = null;
+    let consumed: Promise<unknown> = Promise.resolve();
     child.stdout.on('data', (chunk: Buffer) => {
-      if (options.onStdout) return options.onStdout(chunk);
+      if (options.onStdout) {
+        const pending = options.onStdout(chunk);
+        if (pending) {
+          consumed = pending.catch(() => undefined);
+          // Backpressure: a slow consumer (the speech model) holds the decoder instead of buffering the whole file.
+          child.stdout.pause();
+          pending.then(() => child.stdout.resume(), (err) => {
+            failure ??= err;
+            child.kill('SIGKILL');
+          });
+        }
+        return;
+      }
       outBytes += chunk.length;
       if (outBytes > STDOUT_MAX) child.kill('SIGKILL');
       else out.push(chunk);
@@ -35,6 +49,11 @@ export function runTool(bin: string, args: string[], options: ToolOptions = {}):
       stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_KEEP);
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: stderr.trim() }));
+    child.on('close', (code) => {
+      void consumed.then(() => {
+        if (failure) reject(failure);
+        else resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: stderr.trim() });
+      });
+    });
   });
 }

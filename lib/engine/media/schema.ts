@@ -26,10 +26,18 @@ export const probeResultSchema = z.object({
 });
 export type ProbeResult = z.infer<typeof probeResultSchema>;
 
-/** Loudness envelope of the audio: one RMS value in dBFS per window. */
+/** Speech probability (0..1) per window from the voice activity model. */
+export const speechAnalysisSchema = z.object({
+  windowSeconds: z.number().positive(),
+  probability: z.array(z.number().min(0).max(1)),
+});
+export type SpeechAnalysis = z.infer<typeof speechAnalysisSchema>;
+
+/** Loudness envelope of the audio: one RMS value in dBFS per window; `speech` is absent for files analysed before the model was used. */
 export const audioAnalysisSchema = z.object({
   windowSeconds: z.number().positive(),
   rmsDb: z.array(z.number()),
+  speech: speechAnalysisSchema.optional(),
 });
 export type AudioAnalysis = z.infer<typeof audioAnalysisSchema>;
 

@@ -3,17 +3,22 @@ export type Range = [number, number];
 
 /** Runs of windows below the threshold, in seconds. */
 export function silentRuns(rmsDb: number[], windowSeconds: number, thresholdDb: number): Range[] {
+  return quietRuns(Uint8Array.from(rmsDb, (db) => (db >= thresholdDb ? 0 : 1)), windowSeconds);
+}
+
+/** Runs of windows flagged 1 (quiet), in seconds. */
+export function quietRuns(quiet: ArrayLike<number>, windowSeconds: number): Range[] {
   const runs: Range[] = [];
   let start = -1;
-  rmsDb.forEach((db, i) => {
-    const silent = !(db >= thresholdDb);
+  for (let i = 0; i < quiet.length; i++) {
+    const silent = quiet[i] === 1;
     if (silent && start < 0) start = i;
     if (!silent && start >= 0) {
       runs.push([start * windowSeconds, i * windowSeconds]);
       start = -1;
     }
-  });
-  if (start >= 0) runs.push([start * windowSeconds, rmsDb.length * windowSeconds]);
+  }
+  if (start >= 0) runs.push([start * windowSeconds, quiet.length * windowSeconds]);
   return runs;
 }
 

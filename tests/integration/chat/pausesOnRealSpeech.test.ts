@@ -16,6 +16,9 @@ let dir: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'in-video-pauses-'));
+  // Made before the server starts: a synchronous ffmpeg between requests blocks the event loop past the server's
+  // keep-alive, and the next request goes out on a socket the server has already closed ("other side closed").
+  ffmpeg(['-i', mediaFile('talk-1080p.mp4'), '-c:v', 'copy', '-af', 'volume=-25dB', '-c:a', 'aac', '-b:a', '128k', path.join(dir, 'quiet.mp4')]);
   server = await startServer();
   client = new ApiClient(server.baseUrl);
 });
@@ -32,6 +35,9 @@ function keptAudio(source: string, timeline: TimelineView, out: string): string 
 }
 
 async function cutPauses(file: string, message: string) {
+  // A test before this one may have just blocked the event loop with synchronous ffmpeg checks past the server's
+  // keep-alive: let the client see that socket close before reusing it ("other side closed" otherwise).
+  await new Promise((r) => setTimeout(r, 50));
   const id = await client.createProject();
   expect((await client.upload(id, [{ path: file }])).status).toBe(201);
   const before = await timelineOf(client, id);
@@ -59,7 +65,6 @@ describe('pause removal on talk-1080p.mp4 (13 pauses, about 9.5 s)', () => {
 
   test('a recording 25 dB quieter loses about the same pauses (the threshold follows its own loudness)', async () => {
     const quiet = path.join(dir, 'quiet.mp4');
-    ffmpeg(['-i', source, '-c:v', 'copy', '-af', 'volume=-25dB', '-c:a', 'aac', '-b:a', '128k', quiet]);
     const loud = await cutPauses(source, 'remove the silences');
     const soft = await cutPauses(quiet, 'remove the silences');
     const shrinkLoud = loud.before.duration - loud.after.duration;

@@ -1,5 +1,5 @@
 // Cuts pauses out of every main-track segment, using each source's loudness analysis, respecting in/out and speed.
-import { detectPauses } from '@/lib/engine/pauses/detectPauses';
+import { detectPausesIn, type PauseDetection } from '@/lib/engine/pauses/detectPauses';
 import { pauseSettings } from '@/lib/engine/pauses/pauseSettings';
 import { segmentPlacements, timelineDuration } from '../duration';
 import type { Timeline } from '../schema';
@@ -9,28 +9,36 @@ import { OperationError, secondsText, type OperationContext, type OperationResul
 
 /** The pauses of each source, mapped into output time through the segments that show it. */
 export function pauseOutputRanges(timeline: Timeline, op: EditOperationOf<'removePauses'>, ctx: OperationContext): Range[] {
+  return pausesOnTimeline(timeline, op, ctx).ranges;
+}
+
+/** The output-time ranges to cut, and whether the detection was unsure on any source that contributed cuts. */
+function pausesOnTimeline(timeline: Timeline, op: EditOperationOf<'removePauses'>, ctx: OperationContext): { ranges: Range[]; unsure: boolean } {
   const settings = pauseSettings(op);
-  const bySource = new Map<string, Range[]>();
+  const bySource = new Map<string, PauseDetection>();
   const ranges: Range[] = [];
+  let unsure = false;
   for (const { segment, start } of segmentPlacements(timeline)) {
     if (!bySource.has(segment.sourceId)) {
       const analysis = ctx.analyses[segment.sourceId];
-      bySource.set(segment.sourceId, analysis ? detectPauses(analysis, settings) : []);
+      const found = analysis ? detectPausesIn(analysis, settings) : { cuts: [], unsure: false };
+      bySource.set(segment.sourceId, found);
+      unsure ||= found.unsure;
     }
-    for (const [a, b] of bySource.get(segment.sourceId)!) {
+    for (const [a, b] of bySource.get(segment.sourceId)!.cuts) {
       const from = Math.max(a, segment.in);
       const to = Math.min(b, segment.out);
       if (to > from) ranges.push([start + (from - segment.in) / segment.speed, start + (to - segment.in) / segment.speed]);
     }
   }
-  return ranges;
+  return { ranges, unsure };
 }
 
 export function removePauses(timeline: Timeline, op: EditOperationOf<'removePauses'>, ctx: OperationContext): OperationResult {
   if (timeline.video.length === 0) throw new OperationError('There is no video yet: upload a clip, then ask me to cut the pauses.');
   const analysed = timeline.video.filter((s) => ctx.analyses[s.sourceId]);
   if (analysed.length === 0) throw new OperationError('None of the clips on the timeline has sound I could analyse, so I cannot find pauses.');
-  const ranges = pauseOutputRanges(timeline, op, ctx);
+  const { ranges, unsure } = pausesOnTimeline(timeline, op, ctx);
   const settings = pauseSettings(op);
   if (ranges.length === 0) {
     // Steady background noise hides pauses from a loudness threshold: say what to try instead of a bare no.
@@ -44,6 +52,9 @@ export function removePauses(timeline: Timeline, op: EditOperationOf<'removePaus
   const saved = before - timelineDuration(next);
   return {
     timeline: next,
-    said: `Cut ${ranges.length} pause${ranges.length === 1 ? '' : 's'} (${secondsText(saved)} in all; pauses of ${secondsText(settings.minPauseSeconds)} or more, keeping ${secondsText(settings.paddingSeconds)} around speech).`,
+    said:
+      `Cut ${ranges.length} pause${ranges.length === 1 ? '' : 's'} (${secondsText(saved)} in all; pauses of ${secondsText(settings.minPauseSeconds)} or more, keeping ${secondsText(settings.paddingSeconds)} around speech).` +
+      // The voice model hesitated over much of what was cut (noise that sounds half like speech): offer both directions.
+      (unsure ? ' Background noise made some of this hard to call: if words got clipped, say "cut the pauses gently"; if pauses are left, say "cut the pauses more aggressively".' : ''),
   };
 }

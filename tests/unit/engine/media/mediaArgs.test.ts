@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPcmArgs, buildProbeArgs, buildThumbnailArgs, posterHeight, posterTimeSeconds } from '@/lib/engine/media/mediaArgs';
+import { buildMeasureArgs, buildPcmArgs, buildProbeArgs, measuredSeconds, buildThumbnailArgs, posterHeight, posterTimeSeconds } from '@/lib/engine/media/mediaArgs';
 import type { ProbeResult } from '@/lib/engine/media/schema';
 
 const probe = (over: Partial<ProbeResult> = {}): ProbeResult => ({
@@ -17,6 +17,18 @@ describe('media argument builders', () => {
       '-hide_banner -nostdin -v error -i /d/a.mp4 -map 0:a:0 -vn -sn -dn -ac 1 -ar 16000 -c:a pcm_s16le -f s16le pipe:1',
     );
   });
+
+  it('measures a length by copying every picture and sound packet into the null muxer, without decoding', () => {
+    expect(buildMeasureArgs('/d/rec.webm').join(' ')).toBe(
+      '-hide_banner -nostdin -v error -i /d/rec.webm -map 0:V? -map 0:a? -c copy -f null -progress pipe:1 -nostats -',
+    );
+  });
+
+  it.each([
+    ['the last out_time_us of -progress', 'out_time_us=5000000\nprogress=continue\nout_time_us=12001000\nprogress=end\n', 12.001],
+    ['none when nothing was read', 'progress=end\n', null],
+    ['out_time_us=N/A is not a time', 'out_time_us=N/A\nprogress=end\n', null],
+  ])('measuredSeconds: %s', (_name, text, seconds) => expect(measuredSeconds(text)).toBe(seconds));
 
   it('takes a 320 px poster at 1 s of a long video, never from cover art', () => {
     expect(buildThumbnailArgs('/d/a.mp4', '/d/a.thumb.jpg', probe()).join(' ')).toBe(

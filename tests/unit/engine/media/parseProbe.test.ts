@@ -128,7 +128,6 @@ describe('parseProbe refuses what it cannot edit, saying why', () => {
     ['a bare HEVC stream (no container, no duration)', file('hevc', [h264({ codec_name: 'hevc' })], { duration: undefined }), /bare HEVC stream without a container/],
     ['output without a format', { streams: [] }, /not a video, audio or image/],
     ['a container with no audio or video', file('matroska,webm', [{ index: 0, codec_type: 'subtitle', codec_name: 'webvtt' }]), /no video or audio/],
-    ['a video whose length is unknown', file('matroska,webm', [h264()], { duration: 'N/A' }), /no playable length/],
     [
       // The first 100 KB of talk-1080p.mp4: its index (moov) is complete, its samples are not.
       'an MP4 cut after 100 KB',
@@ -144,6 +143,15 @@ describe('parseProbe refuses what it cannot edit, saying why', () => {
 
   it('refuses a subtitle file with no cues', () => {
     expect(parseProbe(file('srt', []))).toMatchObject({ ok: false, reason: expect.stringMatching(/without readable cues/) });
+  });
+
+  it('accepts a MediaRecorder WebM that states no length, for the caller to measure', () => {
+    const recorded = file('matroska,webm', [h264({ codec_name: 'vp9' }), { index: 1, codec_type: 'audio', codec_name: 'opus' }], { duration: undefined });
+    expect(parseProbe(recorded)).toMatchObject({ ok: true, durationKnown: false, streamCount: 2, ext: 'webm', probe: { kind: 'video', duration: 0 } });
+  });
+
+  it('a file with a stated length needs no measuring', () => {
+    expect(parseProbe(file('matroska,webm', [h264()]))).toMatchObject({ ok: true, durationKnown: true, streamCount: 1, probe: { duration: 2 } });
   });
 
   it('accepts the same MP4 when it is whole', () => {
