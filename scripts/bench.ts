@@ -88,6 +88,7 @@ async function main() {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  await optional('smartExport.ts', 'smartExport', (m) => (m.benchSmartExport as (p: typeof print) => Promise<object>)(print));
   await optional('uploadRss.ts', 'uploadRss', (m) => (m.benchUploadRss as () => Promise<object>)());
   await optional('pauseDetectors.ts', 'pauseDetectors', (m) => (m.benchPauseDetectors as () => Promise<object>)());
   await optional('chatLatency.ts', 'chatLatency', (m) => (m.benchChatLatency as () => Promise<object>)());

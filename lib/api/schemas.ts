@@ -49,6 +49,10 @@ export const exportViewSchema = z.object({
   error: z.string().optional(),
   createdAt: z.string().optional(),
   etaSeconds: z.number().nullable().optional(),
+  /** "smart": unchanged stretches were copied (Fast export); "full": every frame was encoded. */
+  render: z.enum(['smart', 'full']).optional(),
+  /** Why a high-quality export took the full path, in plain words. */
+  renderReason: z.string().optional(),
 });
 export type ExportView = z.infer<typeof exportViewSchema>;
 
@@ -102,7 +106,11 @@ export type ChatEvent = z.infer<typeof chatEventSchema>;
 // Request bodies.
 export const createProjectBodySchema = z.object({ title: z.string().trim().min(1).max(200).optional() });
 export const chatBodySchema = z.object({ message: z.string().trim().min(1).max(4000) });
-export const createExportBodySchema = z.object({ quality: exportQualitySchema.default('high') });
+export const createExportBodySchema = z.object({
+  quality: exportQualitySchema.default('high'),
+  /** "full" encodes every frame even where fast export could copy. */
+  render: z.enum(['auto', 'full']).default('auto'),
+});
 export const urlImportBodySchema = z.object({ urls: z.array(z.string().url()).min(1).max(10) });
 export const timelineActionBodySchema = z.object({ action: z.enum(['undo', 'redo']) });
 

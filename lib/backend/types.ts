@@ -52,7 +52,8 @@ export interface EditingBackend {
   redo(ctx: BackendContext): Promise<TimelineView | null>;
   credits(ownerId: string): Promise<CreditsView>;
 
-  startExport(ctx: BackendContext, quality: ExportQuality): Promise<BackendExport>;
+  /** `forceFull` skips fast export (the local backend's copy of unchanged stretches). */
+  startExport(ctx: BackendContext, quality: ExportQuality, options?: { forceFull?: boolean }): Promise<BackendExport>;
   /** The export's current record; a remote backend may refresh it from upstream first. */
   getExport(ctx: BackendContext, exportId: string): Promise<BackendExport>;
   cancelExport(ctx: BackendContext, exportId: string): Promise<BackendExport>;

@@ -3,7 +3,7 @@ import type { ExportQuality } from '@/lib/api/schemas';
 import type { InterchangeFormat } from '@/lib/engine/interchange/formats';
 
 export type ChatRoute =
-  | { kind: 'export'; quality: ExportQuality }
+  | { kind: 'export'; quality: ExportQuality; full?: true }
   | { kind: 'credits' }
   | { kind: 'status' }
   | { kind: 'upload' }
@@ -13,6 +13,8 @@ export type ChatRoute =
 
 const EXPORT = /\b(export|download|render|send (me )?(the |my )?(video|file|mp4|result)|give me (the |my )?(video|file|mp4)|get (me )?(the |my )?(video|file|mp4)|save (it |the video )?(as|to) (an? )?mp4|finali[sz]e|publish|i'?m done)\b|导出|下载|渲染|生成视频|发给我|输出视频|出片/i;
 const PREVIEW = /\bpreview\b|\bdraft\b|\blow[- ]?res\b|\bquick (look|version)\b|预览|草稿/i;
+/** Asks for every frame to be encoded rather than the fast export's copied stretches. */
+const FULL = /\bfull[- ](quality|render|re-?encode)\b|\b(best|highest|max(imum)?) quality\b|\b(no|without|skip) fast export\b|完整(画质|质量)|最高(画质|质量)/i;
 const CREDITS = /\b(credits?|balance|quota|tokens? left|how much (do i have )?left)\b|积分|余额|额度|点数/i;
 const STATUS = /^\s*(status|state)\s*\??\s*$|\bshow (me )?(the )?(tracks|timeline|status|state)\b|\bwhat('s| is) on the timeline\b|\b(list|current) (the )?tracks\b|\bwhere are we\b|\btimeline (status|summary)\b|状态|轨道|时间线/i;
 const UPLOAD = /^\s*(upload|add (a |more |another )?(file|clip|video|footage)s?|i want to upload.*|how (do|can) i upload.*)\s*[.!?]?\s*$|\bupload\b(?!ed)|上传/i;
@@ -58,7 +60,7 @@ export function routeMessage(message: string): ChatRoute {
     const exportClause = /\b(and|then|,)\s*(then\s+)?(export|download|render)\b|(然后|再|并)(导出|下载)/i.test(text);
     return exportClause ? { kind: 'edit', exportAfter: quality } : { kind: 'edit' };
   }
-  if (wantsExport) return { kind: 'export', quality };
+  if (wantsExport) return quality === 'high' && FULL.test(text) ? { kind: 'export', quality, full: true } : { kind: 'export', quality };
   if (CREDITS.test(text)) return { kind: 'credits' };
   if (STATUS.test(text)) return { kind: 'status' };
   if (UPLOAD.test(text)) return { kind: 'upload' };

@@ -15,9 +15,9 @@ export interface ChatTurnDeps {
   backend: EditingBackend;
 }
 
-async function* startExport(deps: ChatTurnDeps, ctx: BackendContext, quality: ExportQuality): AsyncIterable<ChatEvent> {
+async function* startExport(deps: ChatTurnDeps, ctx: BackendContext, quality: ExportQuality, full = false): AsyncIterable<ChatEvent> {
   yield { type: 'status', message: 'Starting the export…' };
-  const record = await deps.backend.startExport(ctx, quality);
+  const record = await deps.backend.startExport(ctx, quality, { forceFull: full });
   const what = quality === 'preview' ? 'a quick 540p preview' : 'the 1080p MP4';
   yield { type: 'text', delta: `Exporting ${what} now. You'll see its progress here, and a download link when it's ready.` };
   yield { type: 'export', export: toExportView(record) };
@@ -35,7 +35,7 @@ async function* answer(deps: ChatTurnDeps, ctx: BackendContext, message: string,
   const route = routeMessage(message);
   switch (route.kind) {
     case 'export':
-      return yield* startExport(deps, ctx, route.quality);
+      return yield* startExport(deps, ctx, route.quality, route.full === true);
     case 'credits': {
       const credits = await deps.backend.credits(ctx.ownerId);
       const text =

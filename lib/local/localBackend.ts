@@ -5,10 +5,17 @@ import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { appendMedia } from '@/lib/engine/timeline/operations/appendMedia';
 import { loadTimelineView, viewOfHead } from '@/lib/local/timeline/projectTimeline';
 import { runLocalChat } from '@/lib/local/chat/localChat';
-import type { ExportQueue, LocalDeps } from '@/lib/local/localDeps';
+import type { ExportQueue, LocalDeps, LocalSettings } from '@/lib/local/localDeps';
 import { cancelLocalExport, localExportFile, startLocalExport } from '@/lib/local/exports/exportService';
 import { interchangeBundle, interchangeDownload } from '@/lib/local/interchangeExport';
 import { backendExport, type BackendContext, type EditingBackend } from '@/lib/backend/types';
+
+/** Why an export must encode every frame before it starts, or null to let the render decide. */
+function fullRenderReason(settings: LocalSettings, forceFull: boolean | undefined): string | null {
+  if (forceFull) return 'full quality was asked for';
+  if (settings.fastExport === false) return 'fast export is turned off on this server (FAST_EXPORT=0)';
+  return null;
+}
 
 /** `queue` is the process's render worker (see renderWorker.ts), shared with every bundle through the composition root. */
 export function createLocalBackend(deps: LocalDeps, queue: ExportQueue): EditingBackend {
@@ -45,7 +52,8 @@ export function createLocalBackend(deps: LocalDeps, queue: ExportQueue): Editing
     async credits() {
       return { available: null, frozen: 0, total: null };
     },
-    startExport: async (ctx, quality) => backendExport(await startLocalExport(store, queue, ctx.project.id, quality)),
+    startExport: async (ctx, quality, options) =>
+      backendExport(await startLocalExport(store, queue, ctx.project.id, quality, fullRenderReason(deps.settings, options?.forceFull))),
     getExport: async (ctx, exportId) => backendExport(await ownedExport(ctx, exportId)),
     async cancelExport(ctx, exportId) {
       await ownedExport(ctx, exportId);

@@ -10,6 +10,8 @@ export interface LocalSettings {
   renderConcurrency: number;
   /** The per-file upload cap, which also caps a zip of a project's media for other editors. */
   maxUploadBytes: number;
+  /** False (FAST_EXPORT=0) makes every export encode every frame; on when left out. */
+  fastExport?: boolean;
 }
 
 export interface LocalDeps {

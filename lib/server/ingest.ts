@@ -10,6 +10,7 @@ import { makeThumbnail } from '@/lib/engine/media/makeThumbnail';
 import { incomingPath, projectMediaDir, storedMediaPath, thumbnailPath } from '@/lib/engine/media/mediaPaths';
 import { DEFAULT_MEDIA_LIMITS, type MediaLimits } from '@/lib/engine/media/mediaLimits';
 import { probeMedia } from '@/lib/engine/media/probeMedia';
+import { probeVideoIndex } from '@/lib/engine/media/probeVideoIndex';
 import { ProcessSlots } from '@/lib/engine/media/processSlots';
 import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
 import { getConfig } from './config';
@@ -93,6 +94,8 @@ export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[], si
       const poster = thumbnailPath(stored);
       created.push(poster);
       const hasThumbnail = await makeThumbnail(tools(), stored, poster, probe);
+      // Keyframes for fast export, read once here rather than at every export.
+      const videoIndex = probe.kind === 'video' ? await probeVideoIndex(tools(), stored) : null;
       records.push(
         mediaRecordSchema.parse({
           id: file.id,
@@ -105,6 +108,7 @@ export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[], si
           peaks: audio?.peaks ?? null,
           hasThumbnail,
           createdAt: new Date().toISOString(),
+          videoIndex,
         }),
       );
     }

@@ -37,7 +37,7 @@ export function buildRoot(config: Config, store: Store = storeFor(config)): AppR
   }
   const deps: LocalDeps = {
     store,
-    settings: { dataDir: config.DATA_DIR, renderConcurrency: config.RENDER_CONCURRENCY, maxUploadBytes: config.maxUploadBytes },
+    settings: { dataDir: config.DATA_DIR, renderConcurrency: config.RENDER_CONCURRENCY, maxUploadBytes: config.maxUploadBytes, fastExport: config.FAST_EXPORT !== '0' },
     tools,
     planner,
   };

@@ -43,6 +43,8 @@ export function toExportView(e: BackendExport, urlBase = `/api/projects/${e.proj
     ...(e.error ? { error: e.error } : {}),
     createdAt: e.createdAt,
     etaSeconds: etaSeconds(e),
+    ...(e.render ? { render: e.render } : {}),
+    ...(e.render === 'full' && e.renderReason ? { renderReason: e.renderReason } : {}),
   };
 }
 

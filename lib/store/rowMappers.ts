@@ -42,6 +42,7 @@ export const toMedia = (r: Row): MediaRecord =>
     peaks: parseJson(r.peaks),
     hasThumbnail: Boolean(r.has_thumbnail), // SQLite's 0/1, Postgres' boolean
     createdAt: r.created_at,
+    videoIndex: parseJson(r.video_index),
   });
 
 export const toExport = (r: Row): ExportRecord =>
@@ -64,6 +65,8 @@ export const toExport = (r: Row): ExportRecord =>
     updatedAt: r.updated_at,
     startedAt: r.started_at ?? null,
     finishedAt: r.finished_at ?? null,
+    render: r.render ?? null,
+    renderReason: r.render_reason ?? null,
   });
 
 export const toMessage = (r: Row): MessageRecord =>
@@ -82,5 +85,5 @@ export const EXPORT_COLUMNS: Record<string, string> = {
   status: 'status', progress: 'progress', quality: 'quality', timelineVersion: 'timeline_version',
   width: 'width', height: 'height', duration: 'duration', size: 'size', path: 'path', error: 'error',
   attempts: 'attempts', backendState: 'backend_state', updatedAt: 'updated_at', startedAt: 'started_at',
-  finishedAt: 'finished_at',
+  finishedAt: 'finished_at', render: 'render', renderReason: 'render_reason',
 };

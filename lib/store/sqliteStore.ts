@@ -100,10 +100,10 @@ export class SqliteStore implements Store {
   async addMedia(r: MediaRecord) {
     const seq = (this.get('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM media WHERE project_id = ?', r.projectId)!.n) as number;
     this.run(
-      `INSERT INTO media (id, project_id, name, path, size, probe, analysis, peaks, has_thumbnail, created_at, seq)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO media (id, project_id, name, path, size, probe, analysis, peaks, has_thumbnail, created_at, seq, video_index)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       r.id, r.projectId, r.name, r.path, r.size, JSON.stringify(r.probe), json(r.analysis), json(r.peaks),
-      r.hasThumbnail ? 1 : 0, r.createdAt, seq,
+      r.hasThumbnail ? 1 : 0, r.createdAt, seq, json(r.videoIndex),
     );
     this.touch(r.projectId);
   }
@@ -192,10 +192,11 @@ export class SqliteStore implements Store {
   async createExport(r: ExportRecord) {
     this.run(
       `INSERT INTO exports (id, project_id, status, progress, quality, timeline_version, width, height, duration, size,
-        path, error, attempts, backend_state, created_at, updated_at, started_at, finished_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        path, error, attempts, backend_state, created_at, updated_at, started_at, finished_at, render, render_reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       r.id, r.projectId, r.status, r.progress, r.quality, r.timelineVersion, r.width, r.height, r.duration, r.size,
       r.path, r.error, r.attempts, json(r.backendState), r.createdAt, r.updatedAt, r.startedAt, r.finishedAt,
+      r.render ?? null, r.renderReason ?? null,
     );
     this.touch(r.projectId);
   }

@@ -38,6 +38,13 @@ export const exportRecordSchema = z.object({
   updatedAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /**
+   * Which render made the file: "smart" copied unchanged GOPs, "full" re-encoded every frame.
+   * Set to "full" at creation when full quality was asked for; null until a high render decides.
+   */
+  render: z.enum(['smart', 'full']).nullish(),
+  /** Why the export went the full way (plain words, for the user and the log). */
+  renderReason: z.string().nullish(),
 });
 export type ExportRecord = z.infer<typeof exportRecordSchema>;
 

@@ -10,6 +10,8 @@ export interface TestServer {
   baseUrl: string;
   port: number;
   dataDir: string;
+  /** The server's process id (benchmarks read its children's CPU time from /proc). */
+  pid: number;
   /** Output the server printed, for failure messages. */
   logs(): string;
   /** Graceful stop (SIGTERM) and wait. */
@@ -78,5 +80,5 @@ export async function startServer(
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { baseUrl, port, dataDir, logs: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  return { baseUrl, port, dataDir, pid: child.pid!, logs: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }

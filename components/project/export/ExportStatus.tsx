@@ -41,6 +41,23 @@ function Rendering({ projectId, job }: { projectId: string; job: ExportView }) {
   );
 }
 
+/** Which path made the file: "Fast export" when unchanged stretches were copied; the reason when a 1080p export was encoded in full. */
+function RenderNote({ job }: { job: ExportView }) {
+  if (job.render === 'smart') {
+    return (
+      <span
+        className="shrink-0 rounded-full bg-canvas px-2 py-0.5 text-xs font-medium text-ink"
+        title="Unchanged stretches were copied from your clip as they are; only the frames around cuts, titles and other changes were encoded."
+        data-testid="fast-export-badge"
+      >
+        Fast export
+      </span>
+    );
+  }
+  if (job.render === 'full' && job.renderReason) return <p className="truncate text-xs text-muted">Full render: {job.renderReason}</p>;
+  return null;
+}
+
 function Finished({ job, latest }: { job: ExportView; latest: boolean }) {
   return (
     <div className={`flex flex-col gap-2 rounded-xl p-3 ${latest ? 'bg-success-soft' : 'border border-line'}`} data-testid="export-ready">
@@ -49,8 +66,10 @@ function Finished({ job, latest }: { job: ExportView; latest: boolean }) {
           <p className={`flex items-center gap-1.5 text-sm font-medium ${latest ? 'text-success' : ''}`}>
             {latest ? <CheckIcon width={16} height={16} className="shrink-0" /> : null}
             <span className="truncate">{latest ? 'Export finished · 100%' : 'Earlier export'}</span>
+            {job.render === 'smart' ? <RenderNote job={job} /> : null}
           </p>
           <p className="truncate text-xs text-muted tabular-nums">{fileFacts(job)}</p>
+          {job.render === 'full' ? <RenderNote job={job} /> : null}
         </div>
         <a href={job.url} download className={buttonClass('secondary', 'sm', 'shrink-0')}>
           <DownloadIcon width={18} height={18} /> Download

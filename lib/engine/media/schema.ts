@@ -1,5 +1,6 @@
 // What we know about an uploaded file after probing it once; stored with the project.
 import { z } from 'zod';
+import { videoIndexSchema } from './videoIndex';
 
 /** `subtitle` (SRT, WebVTT, ASS files) extends DESIGN.md's three kinds: captions come from them. */
 export const mediaKindSchema = z.enum(['video', 'audio', 'image', 'subtitle']);
@@ -54,5 +55,7 @@ export const mediaRecordSchema = z.object({
   peaks: z.array(z.number()).nullable(),
   hasThumbnail: z.boolean(),
   createdAt: z.string(),
+  /** Keyframes and bitstream facts for fast export; null for non-video media and files stored before it existed. */
+  videoIndex: videoIndexSchema.nullish(),
 });
 export type MediaRecord = z.infer<typeof mediaRecordSchema>;

@@ -9,7 +9,8 @@ import type { ExportQuality } from '@/lib/engine/render/exportQuality';
 import type { ExportRecord, Store } from '@/lib/store/types';
 import type { ExportQueue } from '@/lib/local/localDeps';
 
-export async function startLocalExport(store: Store, queue: ExportQueue, projectId: string, quality: ExportQuality): Promise<ExportRecord> {
+/** `fullReason` set: the export skips fast export, and the record says why. */
+export async function startLocalExport(store: Store, queue: ExportQueue, projectId: string, quality: ExportQuality, fullReason: string | null = null): Promise<ExportRecord> {
   const head = await store.getTimelineHead(projectId);
   if (head.current.timeline.video.length === 0) {
     throw new AppError(409, 'The timeline is empty: upload a clip before exporting.');
@@ -35,6 +36,8 @@ export async function startLocalExport(store: Store, queue: ExportQueue, project
     updatedAt: now,
     startedAt: null,
     finishedAt: null,
+    render: fullReason ? 'full' : null,
+    renderReason: fullReason,
   };
   await store.createExport(record);
   queue.kick();

@@ -10,6 +10,7 @@ import { buildExportArgs } from '@/lib/engine/render/buildExportArgs';
 import { exportPaths } from '@/lib/engine/render/exportPaths';
 import { prepareRender } from './prepareRender';
 import { probeOutput } from '@/lib/engine/render/probeOutput';
+import { tryFastExport } from './fastExport';
 
 const PROGRESS_INTERVAL_MS = 500;
 
@@ -34,17 +35,22 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
     const plan = await prepareRender(store, tools, dataDir, record, paths);
     const duration = timelineDuration(plan.timeline);
     let lastWrite = 0;
-    await runFfmpeg(buildExportArgs(plan, record.quality), {
-      ffmpegPath: tools.ffmpeg,
-      signal,
-      onStart: (pid) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } }),
-      onProgress: ({ outTimeSeconds }) => {
-        const now = Date.now();
-        if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
-        lastWrite = now;
-        void store.updateExport(record.id, { progress: Math.min(0.99, Math.max(0, outTimeSeconds / duration)) });
-      },
-    });
+    const report = (fraction: number) => {
+      const now = Date.now();
+      if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
+      lastWrite = now;
+      void store.updateExport(record.id, { progress: Math.min(0.99, Math.max(0, fraction)) });
+    };
+    // Fast export first where it may apply; it leaves no file behind when the full render must run.
+    const choice = await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, { tools, signal, onProgress: report });
+    if (choice.render === 'full') {
+      await runFfmpeg(buildExportArgs(plan, record.quality), {
+        ffmpegPath: tools.ffmpeg,
+        signal,
+        onStart: (pid) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } }),
+        onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration),
+      });
+    }
     const info = await probeOutput(tools, paths.partial);
     signal.throwIfAborted();
     // A cancel that landed while ffmpeg was finishing wins over the finished file.
@@ -58,6 +64,8 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
       height: info.height,
       duration: info.duration,
       size: info.size,
+      render: choice.render,
+      renderReason: choice.reason,
       error: null,
       backendState: null,
       finishedAt: new Date().toISOString(),

@@ -9,6 +9,11 @@ const table: [string, ChatRoute][] = [
   ['render it please', { kind: 'export', quality: 'high' }],
   ['下载视频', { kind: 'export', quality: 'high' }],
   ['export a preview', { kind: 'export', quality: 'preview' }],
+  // Full quality skips fast export (every frame encoded).
+  ['export in full quality', { kind: 'export', quality: 'high', full: true }],
+  ['download it in the best quality', { kind: 'export', quality: 'high', full: true }],
+  ['render without fast export', { kind: 'export', quality: 'high', full: true }],
+  ['以最高画质导出', { kind: 'export', quality: 'high', full: true }],
   ['preview', { kind: 'export', quality: 'preview' }],
   ['how many credits do I have?', { kind: 'credits' }],
   ['what is my balance', { kind: 'credits' }],

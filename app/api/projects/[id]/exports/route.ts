@@ -7,7 +7,7 @@ import { toExportView } from '@/lib/server/views';
 
 export const POST = route<{ id: string }>(async (req, { id }) => {
   const ctx = await requireOwnedProject(id);
-  const { quality } = await parseJsonBody(req, createExportBodySchema);
-  const record = await getBackend().startExport(ctx, quality);
+  const { quality, render } = await parseJsonBody(req, createExportBodySchema);
+  const record = await getBackend().startExport(ctx, quality, { forceFull: render === 'full' });
   return NextResponse.json({ export: toExportView(record) }, { status: 202 });
 });

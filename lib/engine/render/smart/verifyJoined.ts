@@ -1,0 +1,108 @@
+// Checks on the joined file before it is offered: its timestamps (no frame doubled or lost at a join), and its join frames against references.
+import { z } from 'zod';
+import { seekSeconds } from './copyRunArgs';
+
+/**
+ * Thresholds on luma PSNR at each join. A copied frame is the source's own bitstream decoded from
+ * its own keyframe, so it must come out identical; 50 dB allows nothing a viewer could see. An
+ * encoded frame carries CRF 20's loss: on 1080p talking heads that is about 40-46 dB, while a
+ * frame decoded against the wrong references or parameter sets falls below 25 dB, so 35 dB
+ * sits well clear of both.
+ */
+export const COPY_MIN_PSNR_DB = 50;
+export const ENCODE_MIN_PSNR_DB = 35;
+
+/** ffprobe: every stream's start and timing facts, every packet's timestamps. */
+export function buildJoinedProbeArgs(file: string): string[] {
+  return [
+    '-v', 'error', '-print_format', 'json',
+    '-show_entries', 'stream=index,codec_type,codec_name,profile,pix_fmt,width,height,time_base,start_time:packet=stream_index,pts,dts',
+    file,
+  ];
+}
+
+/**
+ * The decode pass: every audio and video frame decoded (errors would be printed at `-v error`),
+ * the join frames' luma kept as raw bytes, in frame order, for the comparison.
+ */
+export function buildDecodePassArgs(file: string, joinFrames: number[], rawOut: string): string[] {
+  const select = joinFrames.map((n) => `eq(n\\,${n})`).join('+');
+  return [
+    '-v', 'error', '-i', file,
+    '-map', '0:a:0', '-f', 'null', '-',
+    '-map', '0:v:0', '-vf', `select='${select}',format=gray`, '-vsync', '0', '-f', 'rawvideo', rawOut,
+  ];
+}
+
+
+const joinedProbeSchema = z.object({
+  streams: z.array(z.object({ index: z.number(), codec_type: z.string(), time_base: z.string(), start_time: z.coerce.number().optional(), width: z.number().optional(), height: z.number().optional(), profile: z.string().optional(), pix_fmt: z.string().optional() })),
+  packets: z.array(z.object({ stream_index: z.number(), pts: z.number().optional(), dts: z.number().optional() })).default([]),
+});
+
+export interface ExpectedStreams {
+  frames: number;
+  fps: number;
+  width: number;
+  height: number;
+}
+
+/** Problems in plain words; empty when the file is what the timeline asks for. */
+export function checkJoinedStreams(raw: unknown, expected: ExpectedStreams): string[] {
+  const parsed = joinedProbeSchema.safeParse(raw);
+  if (!parsed.success) return ['ffprobe could not describe the joined file'];
+  const { streams, packets } = parsed.data;
+  const video = streams.find((s) => s.codec_type === 'video');
+  const audio = streams.find((s) => s.codec_type === 'audio');
+  if (!video) return ['the joined file has no picture'];
+  if (!audio) return ['the joined file has no sound'];
+  const problems: string[] = [];
+  if (video.width !== expected.width || video.height !== expected.height) problems.push(`the picture is ${video.width}x${video.height}`);
+  if (video.profile !== 'High' || video.pix_fmt !== 'yuv420p') problems.push(`the picture is ${video.profile} ${video.pix_fmt}`);
+  const [num, den] = video.time_base.split('/').map(Number);
+  const tick = num / den;
+  const frameTicks = 1 / expected.fps / tick;
+  const vp = packets.filter((p) => p.stream_index === video.index);
+  if (vp.length !== expected.frames) problems.push(`${vp.length} frames instead of ${expected.frames}`);
+  for (let i = 1; i < vp.length; i++) {
+    if ((vp[i].dts ?? 0) <= (vp[i - 1].dts ?? 0)) {
+      problems.push(`decode timestamps go backwards at packet ${i}`);
+      break;
+    }
+  }
+  problems.push(...frameSpacingProblems(vp.map((p) => p.pts ?? NaN), frameTicks));
+  const frame = 1 / expected.fps;
+  const videoStart = video.start_time ?? 0;
+  const audioStart = audio.start_time ?? 0;
+  if (Math.abs(videoStart - audioStart) > frame) problems.push(`picture starts at ${videoStart}s, sound at ${audioStart}s`);
+  return problems;
+}
+
+/** A frame shown twice, skipped, or off the frame grid, found by walking presentation times in order. */
+export function frameSpacingProblems(pts: number[], frameTicks: number): string[] {
+  const sorted = [...pts].sort((a, b) => a - b);
+  const problems: string[] = [];
+  const tolerance = Math.max(1, frameTicks * 0.01);
+  for (let i = 1; i < sorted.length; i++) {
+    const step = sorted[i] - sorted[i - 1];
+    if (Number.isNaN(step)) return ['a frame has no presentation time'];
+    if (Math.abs(step - frameTicks) > tolerance) {
+      const what = step < frameTicks / 2 ? 'shown twice' : step > frameTicks * 1.5 ? 'missing' : 'off the frame grid';
+      problems.push(`a frame is ${what} after frame ${i - 1}`);
+      if (problems.length >= 5) break;
+    }
+  }
+  return problems;
+}
+
+/** Luma PSNR of two equal-sized frames; Infinity when identical. */
+export function lumaPsnr(a: Uint8Array, b: Uint8Array): number {
+  if (a.length !== b.length || a.length === 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = a[i] - b[i];
+    sum += d * d;
+  }
+  if (sum === 0) return Infinity;
+  return 10 * Math.log10((255 * 255) / (sum / a.length));
+}
