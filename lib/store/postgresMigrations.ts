@@ -74,4 +74,10 @@ export const POSTGRES_MIGRATIONS: string[] = [
   CREATE INDEX exports_project ON exports(project_id, created_at);
   CREATE INDEX exports_status ON exports(status, created_at);
   `,
+  // Fast export: each video's keyframe index, and which render path an export took (and why full).
+  `
+  ALTER TABLE media ADD COLUMN video_index JSONB;
+  ALTER TABLE exports ADD COLUMN render TEXT;
+  ALTER TABLE exports ADD COLUMN render_reason TEXT;
+  `,
 ];

@@ -104,9 +104,10 @@ export class PostgresStore implements Store {
 
   async addMedia(r: MediaRecord) {
     await this.run(
-      `INSERT INTO media (id, project_id, name, path, size, probe, analysis, peaks, has_thumbnail, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [r.id, r.projectId, r.name, r.path, r.size, JSON.stringify(r.probe), json(r.analysis), json(r.peaks), r.hasThumbnail, r.createdAt],
+      `INSERT INTO media (id, project_id, name, path, size, probe, analysis, peaks, has_thumbnail, created_at, video_index)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [r.id, r.projectId, r.name, r.path, r.size, JSON.stringify(r.probe), json(r.analysis), json(r.peaks), r.hasThumbnail, r.createdAt,
+        json(r.videoIndex)],
     );
     await this.touch(r.projectId);
   }
@@ -197,10 +198,11 @@ export class PostgresStore implements Store {
   async createExport(r: ExportRecord) {
     await this.run(
       `INSERT INTO exports (id, project_id, status, progress, quality, timeline_version, width, height, duration, size,
-        path, error, attempts, backend_state, created_at, updated_at, started_at, finished_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+        path, error, attempts, backend_state, created_at, updated_at, started_at, finished_at, render, render_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
       [r.id, r.projectId, r.status, r.progress, r.quality, r.timelineVersion, r.width, r.height, r.duration, r.size,
-        r.path, r.error, r.attempts, json(r.backendState), r.createdAt, r.updatedAt, r.startedAt, r.finishedAt],
+        r.path, r.error, r.attempts, json(r.backendState), r.createdAt, r.updatedAt, r.startedAt, r.finishedAt,
+        r.render ?? null, r.renderReason ?? null],
     );
     await this.touch(r.projectId);
   }

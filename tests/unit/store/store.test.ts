@@ -189,4 +189,17 @@ describe.each(STORES)('the $name store', (kind) => {
     expect((await store.listMedia('p')).map((m) => m.id)).toEqual(['b']);
     expect(await store.getMedia('a')).toBeNull();
   });
+
+  it('keeps a video\'s keyframe index and which way an export was rendered', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    const videoIndex = {
+      codec: 'h264', profile: 'High', level: 40, pixFmt: 'yuv420p', width: 1920, height: 1080, sar: '1:1', rotation: 0,
+      fieldOrder: null, fps: 30, constantFrameRate: true, reorderDelay: 2, frameCount: 300, firstFrameSeconds: 0, cutFrames: [0, 60, 120],
+    };
+    await store.addMedia({ id: 'm', projectId: 'p', name: 'm.mp4', path: '/x/m.mp4', size: 1, probe, analysis: null, peaks: null, hasThumbnail: false, createdAt: new Date().toISOString(), videoIndex });
+    expect((await store.getMedia('m'))?.videoIndex).toEqual(videoIndex);
+    await store.createExport({ ...exportRow('e', 'p', '2026-01-01T00:00:00.000Z'), render: 'full', renderReason: 'asked for full quality' });
+    expect(await store.getExport('e')).toMatchObject({ render: 'full', renderReason: 'asked for full quality' });
+    expect(await store.updateExport('e', { render: 'smart', renderReason: null })).toMatchObject({ render: 'smart', renderReason: null });
+  });
 });
