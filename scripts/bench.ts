@@ -1,11 +1,10 @@
-// `npm run bench`: export speed against a bare ffmpeg transcode, then the upload-memory, pause-detector and chat-latency benchmarks.
+// `npm run bench`: export speed against a bare ffmpeg transcode, render memory by number of cuts, then the upload-memory, pause-detector and chat-latency benchmarks.
 // Needs a build (`npm run build`; NEXT_DIST_DIR picks which one). Prints one JSON object per line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { encoderArgs } from '../lib/engine/render/outputFormat';
-import { timelineDuration } from '../lib/engine/timeline/duration';
 import { SqliteStore } from '../lib/store/sqliteStore';
 import { ApiClient } from '../tests/helpers/client';
 import { FFMPEG, ffmpeg, ffprobe } from '../tests/helpers/ffprobe';
@@ -22,22 +21,19 @@ function makeInput(dir: string): string {
   return file;
 }
 
-/** Wall time of an export of three pieces of the clip, through the built app's HTTP API and render worker. */
-async function benchExport(input: string): Promise<{ wallSeconds: number; outputSeconds: number; serverSeconds: number }> {
+const REQUEST = 'cut out the pauses, add background music, and overlay text titles';
+
+/** Wall time of the export of REQUEST on the clip, through the built app's HTTP API, chat and render worker. */
+async function benchExport(input: string): Promise<{ wallSeconds: number; outputSeconds: number; serverSeconds: number; segments: number }> {
   const server = await startServer();
   try {
     const client = new ApiClient(server.baseUrl);
     const id = await client.createProject('Bench');
     const up = await client.upload(id, [{ path: input }]);
     if (up.status !== 201) throw new Error(`upload failed: ${up.status} ${JSON.stringify(up.body)}`);
-    // Three segments, committed as one timeline version in the app's own store (as an edit would be).
-    const store = new SqliteStore(path.join(server.dataDir, 'in-video.sqlite'));
-    const head = await store.getTimelineHead(id);
-    const sourceId = head.current.timeline.video[0].sourceId;
-    const pieces = [[5, 35], [45, 75], [85, 115]].map(([from, to], i) => ({ id: `bench${i}`, sourceId, in: from, out: to, speed: 1, volume: 1 }));
-    const timeline = { ...head.current.timeline, video: pieces };
-    await store.commitTimeline(id, timeline, 'bench: three segments');
-    await store.close();
+    const events = await client.chat(id, REQUEST);
+    if (events.some((e) => e.type === 'error')) throw new Error(`chat failed: ${JSON.stringify(events)}`);
+    const timeline = (await client.json(`/api/projects/${id}/timeline`)).body;
 
     const started = process.hrtime.bigint();
     const { body } = await client.json(`/api/projects/${id}/exports`, { method: 'POST', body: { quality: 'high' } });
@@ -50,7 +46,7 @@ async function benchExport(input: string): Promise<{ wallSeconds: number; output
     const wallSeconds = seconds(started);
     const record = await new SqliteStore(path.join(server.dataDir, 'in-video.sqlite')).getExport(body.export.id);
     const serverSeconds = record?.startedAt && record.finishedAt ? (Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000 : NaN;
-    return { wallSeconds, outputSeconds: timelineDuration(timeline), serverSeconds };
+    return { wallSeconds, outputSeconds: timeline.duration, serverSeconds, segments: timeline.tracks[0].segments.length };
   } finally {
     await server.stop();
   }
@@ -81,7 +77,7 @@ async function main() {
   try {
     const input = makeInput(dir);
     const exported = await benchExport(input);
-    print({ name: 'export', wallSeconds: exported.wallSeconds, serverSeconds: exported.serverSeconds, outputSeconds: exported.outputSeconds, segments: 3 });
+    print({ name: 'export', request: REQUEST, wallSeconds: exported.wallSeconds, serverSeconds: exported.serverSeconds, outputSeconds: exported.outputSeconds, segments: exported.segments });
     const bare = benchBareTranscode(input, dir, exported.outputSeconds);
     print({ name: 'bareTranscode', wallSeconds: bare, inputSeconds: Number(ffprobe(path.join(dir, 'bare-input.mp4')).format.duration) });
     print({ name: 'ratio', value: Math.round((exported.wallSeconds / bare) * 100) / 100 });
@@ -89,6 +85,7 @@ async function main() {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   await optional('smartExport.ts', 'smartExport', (m) => (m.benchSmartExport as (p: typeof print) => Promise<object>)(print));
+  await optional('renderRss.ts', 'renderRss', (m) => (m.benchRenderRss as () => Promise<object>)());
   await optional('uploadRss.ts', 'uploadRss', (m) => (m.benchUploadRss as () => Promise<object>)());
   await optional('pauseDetectors.ts', 'pauseDetectors', (m) => (m.benchPauseDetectors as () => Promise<object>)());
   await optional('chatLatency.ts', 'chatLatency', (m) => (m.benchChatLatency as () => Promise<object>)());

@@ -53,6 +53,8 @@ export const exportViewSchema = z.object({
   render: z.enum(['smart', 'full']).optional(),
   /** Why a high-quality export took the full path, in plain words. */
   renderReason: z.string().optional(),
+  /** Measured on the finished file: integrated loudness (LUFS) and true peak (dBTP). */
+  loudness: z.object({ integratedLufs: z.number(), truePeakDb: z.number() }).optional(),
 });
 export type ExportView = z.infer<typeof exportViewSchema>;
 

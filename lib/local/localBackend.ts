@@ -32,8 +32,8 @@ export function createLocalBackend(deps: LocalDeps, queue: ExportQueue): Editing
     chat: (ctx, message, signal) => runLocalChat(deps, ctx, message, signal),
     async mediaAdded(ctx, media) {
       const head = await store.getTimelineHead(ctx.project.id);
-      const next = appendMedia(head.current.timeline, media);
-      if (next.video.length === head.current.timeline.video.length && next.canvas === head.current.timeline.canvas) return;
+      const next = appendMedia(head.current.timeline, media, await store.listMedia(ctx.project.id));
+      if (JSON.stringify(next) === JSON.stringify(head.current.timeline)) return;
       const names = media.map((m) => m.name).join(', ');
       await store.commitTimeline(ctx.project.id, next, `Added ${names}`);
     },

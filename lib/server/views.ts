@@ -45,6 +45,7 @@ export function toExportView(e: BackendExport, urlBase = `/api/projects/${e.proj
     etaSeconds: etaSeconds(e),
     ...(e.render ? { render: e.render } : {}),
     ...(e.render === 'full' && e.renderReason ? { renderReason: e.renderReason } : {}),
+    ...(e.loudness ? { loudness: e.loudness } : {}),
   };
 }
 

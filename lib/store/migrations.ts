@@ -73,4 +73,6 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE exports ADD COLUMN render TEXT;
   ALTER TABLE exports ADD COLUMN render_reason TEXT;
   `,
+  // Loudness measured on the finished export (JSON {integratedLufs, truePeakDb}).
+  `ALTER TABLE exports ADD COLUMN loudness TEXT;`,
 ];

@@ -67,6 +67,7 @@ export const toExport = (r: Row): ExportRecord =>
     finishedAt: r.finished_at ?? null,
     render: r.render ?? null,
     renderReason: r.render_reason ?? null,
+    loudness: parseJson(r.loudness),
   });
 
 export const toMessage = (r: Row): MessageRecord =>
@@ -85,5 +86,5 @@ export const EXPORT_COLUMNS: Record<string, string> = {
   status: 'status', progress: 'progress', quality: 'quality', timelineVersion: 'timeline_version',
   width: 'width', height: 'height', duration: 'duration', size: 'size', path: 'path', error: 'error',
   attempts: 'attempts', backendState: 'backend_state', updatedAt: 'updated_at', startedAt: 'started_at',
-  finishedAt: 'finished_at', render: 'render', renderReason: 'render_reason',
+  finishedAt: 'finished_at', render: 'render', renderReason: 'render_reason', loudness: 'loudness',
 };

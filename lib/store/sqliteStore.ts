@@ -192,11 +192,11 @@ export class SqliteStore implements Store {
   async createExport(r: ExportRecord) {
     this.run(
       `INSERT INTO exports (id, project_id, status, progress, quality, timeline_version, width, height, duration, size,
-        path, error, attempts, backend_state, created_at, updated_at, started_at, finished_at, render, render_reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        path, error, attempts, backend_state, created_at, updated_at, started_at, finished_at, render, render_reason, loudness)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       r.id, r.projectId, r.status, r.progress, r.quality, r.timelineVersion, r.width, r.height, r.duration, r.size,
       r.path, r.error, r.attempts, json(r.backendState), r.createdAt, r.updatedAt, r.startedAt, r.finishedAt,
-      r.render ?? null, r.renderReason ?? null,
+      r.render ?? null, r.renderReason ?? null, json(r.loudness),
     );
     this.touch(r.projectId);
   }
@@ -210,7 +210,7 @@ export class SqliteStore implements Store {
   async updateExport(id: string, patch: Partial<Omit<ExportRecord, 'id' | 'projectId' | 'createdAt'>>) {
     const entries = Object.entries({ ...patch, updatedAt: now() }).filter(([k]) => k in EXPORT_COLUMNS);
     const sets = entries.map(([k]) => `${EXPORT_COLUMNS[k]} = ?`);
-    const params = entries.map(([k, v]) => (k === 'backendState' ? json(v) : v));
+    const params = entries.map(([k, v]) => (k === 'backendState' || k === 'loudness' ? json(v) : v));
     this.run(`UPDATE exports SET ${sets.join(', ')} WHERE id = ?`, ...params, id);
     const updated = await this.getExport(id);
     if (!updated) throw new AppError(404, 'Export not found.');

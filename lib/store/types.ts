@@ -1,5 +1,6 @@
 // The storage seam: everything the app keeps, behind one interface (SQLite today, Postgres later).
 import { z } from 'zod';
+import { measuredLoudnessSchema } from '@/lib/engine/render/loudness';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import type { Timeline } from '@/lib/engine/timeline/schema';
 import { exportQualitySchema } from '@/lib/engine/render/exportQuality';
@@ -45,6 +46,8 @@ export const exportRecordSchema = z.object({
   render: z.enum(['smart', 'full']).nullish(),
   /** Why the export went the full way (plain words, for the user and the log). */
   renderReason: z.string().nullish(),
+  /** Measured on the finished file (EBU R128), for exports of the local engine. */
+  loudness: measuredLoudnessSchema.nullable().optional(),
 });
 export type ExportRecord = z.infer<typeof exportRecordSchema>;
 

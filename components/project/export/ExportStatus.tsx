@@ -8,8 +8,14 @@ import { ProgressBar } from '@/components/ui/ProgressBar';
 import { AlertIcon, CheckIcon, DownloadIcon } from '@/components/ui/icons';
 import { OtherEditorsMenu } from './OtherEditorsMenu';
 
+/** Loudness as measured on the finished file, e.g. "-14.0 LUFS, peak -1.6 dBTP". */
+export function loudnessFacts(e: Pick<ExportView, 'loudness'>): string | null {
+  if (!e.loudness) return null;
+  return `${e.loudness.integratedLufs.toFixed(1)} LUFS, peak ${e.loudness.truePeakDb.toFixed(1)} dBTP`;
+}
+
 function fileFacts(e: ExportView): string {
-  return [e.size ? formatBytes(e.size) : null, formatResolution(e.width, e.height)].filter(Boolean).join(' · ');
+  return [e.size ? formatBytes(e.size) : null, formatResolution(e.width, e.height), loudnessFacts(e)].filter(Boolean).join(' · ');
 }
 
 /** The final exports (not previews), newest first; the first one is the one this strip is about. */

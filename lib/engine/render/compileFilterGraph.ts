@@ -1,10 +1,14 @@
-// The whole timeline as one filter graph: segments, concat, text, fades, music; ends in [vout] and [aout].
+// The whole timeline as one filter graph: reads, pieces, concat, text, fades, music, loudness; ends in [vout] and [aout].
 import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { EngineError } from '@/lib/engine/engineError';
+import { buildAudioPicture } from './audioPicture';
+import { loudnormFilter } from './loudness';
 import { buildMusicMixFilter, type MusicInput } from './musicMix';
 import { sec } from './outputFormat';
+import { buildReadFilters } from './readFilters';
 import type { RenderPlan } from './renderPlan';
 import { buildSegmentFilters } from './segmentFilters';
+import { pieceWindow, planSourceReads } from './sourceReads';
 import { buildTextOverlayFilter } from './textOverlay';
 
 /** Timeline-wide fade in/out for the picture and the sound, clamped to the duration. */
@@ -17,32 +21,66 @@ function fades(kind: 'fade' | 'afade', fadeIn: number, fadeOut: number, duration
   return out;
 }
 
+/** True when no piece on the main track has a picture of its own (a podcast): the export makes one. */
+export function isAudioOnly(plan: Pick<RenderPlan, 'timeline' | 'media'>): boolean {
+  return plan.timeline.video.every((s) => plan.media[s.sourceId]?.probe.kind === 'audio');
+}
+
 /**
- * Segment inputs come first (input i = segment i), music inputs after them, as
- * buildExportArgs lays them out.
+ * Inputs, as buildExportArgs lays them out: one per read (planSourceReads), then the background
+ * image of an audio-only export when there is one, then the music. With `measureLoudness` the graph
+ * makes only `[aout]`, measuring loudness instead of normalising it (the first of two passes); with
+ * `soundOnly` it makes only the finished `[aout]` (the sound a fast export lays over copied video).
  */
-export function compileFilterGraph(plan: RenderPlan): string {
+export function compileFilterGraph(plan: RenderPlan, options: { measureLoudness?: boolean; soundOnly?: boolean } = {}): string {
   const { timeline, out } = plan;
   if (timeline.video.length === 0) throw new EngineError('conflict', 'The timeline is empty: add a clip before exporting.');
+  const measuring = options.measureLoudness === true;
+  const picture = !measuring && options.soundOnly !== true;
   const duration = timelineDuration(timeline);
+  const audioOnly = isAudioOnly(plan);
+  const withVideo = !audioOnly && picture;
+  const reads = planSourceReads(timeline, plan.media);
   const parts: string[] = [];
-  timeline.video.forEach((segment, k) => {
-    const media = plan.media[segment.sourceId];
-    if (!media) throw new EngineError('conflict', 'A clip on the timeline is missing its media file. Remove it and export again.');
-    const f = buildSegmentFilters({ segment, media, inputIndex: k, position: k, fit: timeline.fit, out, voiceVolume: timeline.voiceVolume });
-    parts.push(f.video, f.audio);
+  const pieces: { video: string | null; audio: string }[] = [];
+  reads.forEach((read, i) => {
+    const media = plan.media[read.sourceId];
+    const f = buildReadFilters({ read, media, inputIndex: i, fit: timeline.fit, out, withVideo });
+    parts.push(...f.parts);
+    read.positions.forEach((k, j) => {
+      const segment = timeline.video[k];
+      const { startFrame } = pieceWindow(segment, read, out.fps);
+      pieces[k] = buildSegmentFilters({ segment, media, videoIn: f.video[j], audioIn: f.audio[j], startFrame: read.kind === 'image' ? 0 : startFrame, position: k, out, voiceVolume: timeline.voiceVolume });
+    });
   });
-  const pairs = timeline.video.map((_, k) => `[v${k}][a${k}]`).join('');
-  parts.push(`${pairs}concat=n=${timeline.video.length}:v=1:a=1[vcat][acat]`);
+  if (pieces.length !== timeline.video.length || pieces.some((p) => !p)) {
+    throw new EngineError('conflict', 'A clip on the timeline is missing its media file. Remove it and export again.');
+  }
+  for (const piece of pieces) parts.push(...(piece.video ? [piece.video] : []), piece.audio);
+  const n = pieces.length;
+  if (withVideo) {
+    parts.push(`${pieces.map((_, k) => `[v${k}][a${k}]`).join('')}concat=n=${n}:v=1:a=1[vcat][acat]`);
+  } else {
+    parts.push(`${pieces.map((_, k) => `[a${k}]`).join('')}concat=n=${n}:v=0:a=1[acat]`);
+  }
 
-  const text = buildTextOverlayFilter(plan.texts, plan.fonts);
-  const videoTail = [...(text ? [text] : []), ...fades('fade', timeline.fadeInSeconds, timeline.fadeOutSeconds, duration), 'format=yuv420p'];
-  parts.push(`[vcat]${videoTail.join(',')}[vout]`);
+  let voice = 'acat';
+  if (audioOnly && picture) {
+    const background = plan.background ? { inputIndex: reads.length, media: plan.background } : null;
+    parts.push(buildAudioPicture({ voice, out, totalFrames: Math.round(duration * out.fps), background, fit: timeline.fit }));
+    voice = 'avoice';
+  }
+  if (picture) {
+    const text = buildTextOverlayFilter(plan.texts, plan.fonts);
+    const videoTail = [...(text ? [text] : []), ...fades('fade', timeline.fadeInSeconds, timeline.fadeOutSeconds, duration), 'format=yuv420p'];
+    parts.push(`[vcat]${videoTail.join(',')}[vout]`);
+  }
 
-  const music: MusicInput[] = plan.music.map((m, j) => ({ clip: m.clip, gain: m.gain, inputIndex: timeline.video.length + j }));
-  const mix = buildMusicMixFilter('acat', music, duration, 'amixed');
+  const firstMusicInput = reads.length + (audioOnly && plan.background ? 1 : 0);
+  const music: MusicInput[] = plan.music.map((m, j) => ({ clip: m.clip, gain: m.gain, inputIndex: firstMusicInput + j }));
+  const mix = buildMusicMixFilter(voice, music, duration, 'amixed');
   if (mix) parts.push(mix);
-  const audioFades = fades('afade', timeline.fadeInSeconds, timeline.fadeOutSeconds, duration);
-  parts.push(`[${mix ? 'amixed' : 'acat'}]${audioFades.length ? audioFades.join(',') : 'anull'}[aout]`);
+  const audioTail = [...fades('afade', timeline.fadeInSeconds, timeline.fadeOutSeconds, duration), ...loudnormFilter(plan.loudness, measuring)];
+  parts.push(`[${mix ? 'amixed' : voice}]${audioTail.length ? audioTail.join(',') : 'anull'}[aout]`);
   return parts.join(';');
 }

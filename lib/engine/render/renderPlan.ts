@@ -1,6 +1,7 @@
 // Everything one export needs, resolved to plain data: the input of the pure argument builders.
 import { timelineDuration } from '@/lib/engine/timeline/duration';
 import type { AudioClip, TextItem, Timeline } from '@/lib/engine/timeline/schema';
+import type { LoudnessStep } from './loudness';
 import type { OutputSize } from './outputFormat';
 import type { SegmentMedia } from './segmentFilters';
 import { layoutText, type TextLayout } from './textLayout';
@@ -16,6 +17,12 @@ export interface RenderPlan {
   /** Music clips with the file each one plays and its loudness match to the voice. */
   music: { clip: AudioClip; path: string; gain: number }[];
   outputPath: string;
+  /** The still behind an audio-only export (the project's first image), or null for a plain colour. */
+  background: SegmentMedia | null;
+  /** Loudness normalisation, or null when the timeline asks for none. */
+  loudness: LoudnessStep | null;
+  /** Scratch folder of this render: the filter graphs are written there (never passed in argv). */
+  workDir: string;
 }
 
 export interface PendingText {

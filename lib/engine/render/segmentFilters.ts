@@ -1,8 +1,7 @@
-// One main-track segment as filter chains: trimmed, re-timed, fitted, and cut to its exact frame count.
+// One main-track piece as filter chains: cut from its read by frame and sample number, re-timed, at its exact length.
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { segmentFrames } from '@/lib/engine/timeline/duration';
 import type { VideoSegment } from '@/lib/engine/timeline/schema';
-import { buildFitFilter, type Fit } from './fitFilter';
 import { AUDIO_SAMPLE_RATE, sec, type OutputSize } from './outputFormat';
 
 export type SegmentMedia = Pick<MediaRecord, 'path' | 'probe'>;
@@ -28,61 +27,68 @@ export function samplesForFrames(frameCount: number, fps: number): number {
   return Math.round((frameCount * AUDIO_SAMPLE_RATE) / fps);
 }
 
-/** Input options for a segment: seeking on the input skips decoding everything before `in`. */
-export function segmentInputArgs(segment: VideoSegment, media: SegmentMedia): string[] {
-  if (media.probe.kind === 'image') return ['-i', media.path];
-  return ['-ss', sec(segment.in), '-t', sec(segment.out - segment.in), '-i', media.path];
-}
-
 export interface SegmentFilterInput {
   segment: VideoSegment;
   media: SegmentMedia;
-  /** Index of this segment's ffmpeg input. */
-  inputIndex: number;
+  /** This piece's share of its read (see readFilters.ts); null when the read has no such stream. */
+  videoIn: string | null;
+  audioIn: string | null;
+  /** Where the piece starts in its read, in frames of the canvas rate (see pieceWindow). */
+  startFrame: number;
   /** Position on the main track, used to name labels. */
   position: number;
-  fit: Fit;
   out: OutputSize;
   voiceVolume: number;
 }
 
 /**
- * The segment's video ends as `[v<position>]` and its audio as `[a<position>]`. Both are cut to
- * exactly segmentFrames() frames (tpad clones the last frame when the source runs short), so the
- * export's length matches the timeline view's frame for frame however many segments there are.
+ * The segment's video ends as `[v<position>]` and its audio as `[a<position>]`, cut by frame and
+ * sample number from the read's stream (already at the canvas rate and size), so both are exactly
+ * segmentFrames() long and the export's length matches the timeline view's frame for frame. Only
+ * a sped-up or slowed piece re-times its frames here; nothing in a piece's chain holds a frame
+ * once the piece is done, so memory does not grow with the number of pieces.
  */
-export function buildSegmentFilters(input: SegmentFilterInput): { video: string; audio: string } {
-  const { segment, media, inputIndex: i, position: k, fit, out } = input;
+export function buildSegmentFilters(input: SegmentFilterInput): { video: string | null; audio: string } {
+  const { segment, videoIn, audioIn, startFrame, position: k, out } = input;
   const frameCount = segmentFrames(segment, out.fps);
-  const display = media.probe.width && media.probe.height ? { width: media.probe.width, height: media.probe.height } : null;
-  const sourceSeconds = sec(segment.out - segment.in);
-  const retime = segment.speed === 1 ? 'setpts=PTS-STARTPTS' : `setpts=(PTS-STARTPTS)/${segment.speed}`;
-
-  const head =
-    media.probe.kind === 'image'
-      ? `[${i}:v:0]trim=end_frame=1,loop=loop=-1:size=1,setpts=N/${out.fps}/TB`
-      : `[${i}:v:0]trim=duration=${sourceSeconds},${retime},fps=${out.fps}`;
-  const video = [
-    `${head}[s${k}in]`,
-    buildFitFilter(fit, display, out, `s${k}in`, `s${k}fit`, `s${k}`),
-    `[s${k}fit]format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=${frameCount},setpts=PTS-STARTPTS[v${k}]`,
-  ].join(';');
+  const speed = segment.speed;
+  let video: string | null = null;
+  if (videoIn === null) {
+    // An audio-only timeline: the picture is made once for the whole export (audioPicture.ts).
+  } else if (speed === 1) {
+    video = `[${videoIn}]trim=start_frame=${startFrame}:end_frame=${startFrame + frameCount},setpts=PTS-STARTPTS[v${k}]`;
+  } else {
+    // One source frame more than the new length needs, so fps never runs short at the end.
+    const sourceFrames = Math.ceil(frameCount * speed) + 1;
+    video =
+      `[${videoIn}]trim=start_frame=${startFrame}:end_frame=${startFrame + sourceFrames},setpts=(PTS-STARTPTS)/${speed},` +
+      `fps=${out.fps},trim=end_frame=${frameCount},setpts=PTS-STARTPTS[v${k}]`;
+  }
 
   const samples = samplesForFrames(frameCount, out.fps);
   const volume = Math.round(segment.volume * input.voiceVolume * 1e4) / 1e4;
-  const audio =
-    media.probe.kind !== 'image' && media.probe.hasAudio
-      ? [
-          `[${i}:a:0]atrim=duration=${sourceSeconds}`,
+  const gain = volume !== 1 ? [`volume=${volume}`] : [];
+  let audio: string;
+  if (audioIn === null) {
+    audio = `anullsrc=r=${AUDIO_SAMPLE_RATE}:cl=stereo,atrim=end_sample=${samples},aformat=sample_fmts=fltp:channel_layouts=stereo[a${k}]`;
+  } else {
+    const startSample = samplesForFrames(startFrame, out.fps);
+    if (speed === 1) {
+      audio = [`[${audioIn}]atrim=start_sample=${startSample}:end_sample=${startSample + samples}`, 'asetpts=PTS-STARTPTS', ...gain].join(',') + `[a${k}]`;
+    } else {
+      // A tenth of a second more source than the tempo change needs, then cut to the exact length.
+      const sourceSamples = Math.round(samples * speed) + AUDIO_SAMPLE_RATE / 10;
+      audio =
+        [
+          `[${audioIn}]atrim=start_sample=${startSample}:end_sample=${startSample + sourceSamples}`,
           'asetpts=PTS-STARTPTS',
-          `aresample=${AUDIO_SAMPLE_RATE}`,
-          'aformat=sample_fmts=fltp:channel_layouts=stereo',
-          ...atempoChain(segment.speed),
-          ...(volume !== 1 ? [`volume=${volume}`] : []),
+          ...atempoChain(speed),
+          ...gain,
           'apad',
           `atrim=end_sample=${samples}`,
-          `asetpts=PTS-STARTPTS[a${k}]`,
-        ].join(',')
-      : `anullsrc=r=${AUDIO_SAMPLE_RATE}:cl=stereo,atrim=end_sample=${samples},aformat=sample_fmts=fltp:channel_layouts=stereo[a${k}]`;
+          'asetpts=PTS-STARTPTS',
+        ].join(',') + `[a${k}]`;
+    }
+  }
   return { video, audio };
 }

@@ -56,6 +56,10 @@ export type TextItem = z.infer<typeof textItemSchema>;
 
 export const fitSchema = z.enum(['blur', 'bars', 'crop']);
 
+/** How loud the export's sound is made: -14 LUFS for social video (the default), -16 for podcasts, or as recorded. */
+export const loudnessTargetSchema = z.enum(['social', 'podcast', 'off']);
+export type LoudnessTarget = z.infer<typeof loudnessTargetSchema>;
+
 export const timelineSchema = z.object({
   canvas: canvasSchema,
   fit: fitSchema.default('blur'),
@@ -67,6 +71,7 @@ export const timelineSchema = z.object({
   voiceVolume: z.number().min(0).max(4).default(1),
   fadeInSeconds: z.number().min(0).default(0),
   fadeOutSeconds: z.number().min(0).default(0),
+  loudness: loudnessTargetSchema.default('social'),
 });
 export type Timeline = z.infer<typeof timelineSchema>;
 

@@ -11,6 +11,10 @@ import { musicFiles } from '@/lib/engine/render/musicFiles';
 import { outputSize } from '@/lib/engine/render/outputFormat';
 import { layoutTimelineTexts, type RenderPlan } from '@/lib/engine/render/renderPlan';
 import type { PlacedText } from '@/lib/engine/render/textOverlay';
+import { timelineDuration } from '@/lib/engine/timeline/duration';
+import { audioTitle } from '@/lib/engine/render/audioPicture';
+import { isAudioOnly } from '@/lib/engine/render/compileFilterGraph';
+import { loudnessStep } from '@/lib/engine/render/loudness';
 
 export async function prepareRender(store: Store, tools: Tools, dataDir: string, record: ExportRecord, paths: { partial: string; work: string }): Promise<RenderPlan> {
   const version = await store.getTimelineVersion(record.projectId, record.timelineVersion);
@@ -36,11 +40,16 @@ export async function prepareRender(store: Store, tools: Tools, dataDir: string,
     );
 
   const out = outputSize(timeline.canvas, record.quality);
+  const audioOnly = isAudioOnly({ timeline, media });
+  // A podcast's picture: the project's first image behind the waveform, and its title on top.
+  const background = audioOnly ? [...all.values()].find((m) => m.probe.kind === 'image') : undefined;
+  const title = audioOnly && timeline.texts.length === 0 ? (await store.getProject(record.projectId))?.title.trim() : undefined;
+  const textTimeline = title ? { ...timeline, texts: [audioTitle(title, timelineDuration(timeline))] } : timeline;
   await fs.mkdir(paths.work, { recursive: true });
   // Each line of text goes to its own file: drawtext reads it from there, so no user text is
   // ever part of the filter graph string.
   const texts: PlacedText[] = await Promise.all(
-    layoutTimelineTexts(timeline, out).map(async ({ layout, start, end }, i) => ({
+    layoutTimelineTexts(textTimeline, out).map(async ({ layout, start, end }, i) => ({
       layout,
       start,
       end,
@@ -62,5 +71,8 @@ export async function prepareRender(store: Store, tools: Tools, dataDir: string,
     fonts: fontFiles(),
     music: await musicFiles(tools, dataDir, timeline.audio, all, voiceLevel()),
     outputPath: paths.partial,
+    background: background ? { path: background.path, probe: background.probe } : null,
+    loudness: loudnessStep(timeline.loudness),
+    workDir: paths.work,
   };
 }

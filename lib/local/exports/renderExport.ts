@@ -1,4 +1,4 @@
-// Renders one claimed export: plan, one ffmpeg run with throttled progress, probe, rename into place, record.
+// Renders one claimed export: plan, measure the sound, one ffmpeg run with throttled progress, probe and measure, rename into place, record.
 import 'server-only';
 import fs from 'node:fs/promises';
 import { FfmpegError, runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
@@ -6,7 +6,9 @@ import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { asAppError } from '@/lib/errors';
 import type { LocalDeps } from '@/lib/local/localDeps';
 import type { ExportRecord, Store } from '@/lib/store/types';
-import { buildExportArgs } from '@/lib/engine/render/buildExportArgs';
+import { buildExportArgs, buildLoudnessMeasureArgs, graphFiles } from '@/lib/engine/render/buildExportArgs';
+import { compileFilterGraph } from '@/lib/engine/render/compileFilterGraph';
+import { measureLoudnessArgs, parseEbur128Summary, parseLoudnormJson } from '@/lib/engine/render/loudness';
 import { exportPaths } from '@/lib/engine/render/exportPaths';
 import { prepareRender } from './prepareRender';
 import { probeOutput } from '@/lib/engine/render/probeOutput';
@@ -24,6 +26,20 @@ export function failureMessage(err: unknown): string {
   return 'The export failed on the server. Try exporting again.';
 }
 
+/**
+ * Runs a measuring ffmpeg; a measurement that fails costs the export its normalisation or its
+ * reported loudness (logged), not the export itself. A cancel still stops everything.
+ */
+async function measureOrNull<T>(ffmpegPath: string, args: string[], signal: AbortSignal, parse: (stderr: string) => T | null): Promise<T | null> {
+  try {
+    return parse((await runFfmpeg(args, { ffmpegPath, signal })).stderrTail);
+  } catch (err) {
+    signal.throwIfAborted();
+    console.error('[render] loudness measurement failed:', err instanceof Error ? err.message : err);
+    return null;
+  }
+}
+
 /** Resolves when the export is completed; throws on failure or abort (the worker records those). */
 export async function renderExport(deps: LocalDeps, record: ExportRecord, signal: AbortSignal): Promise<void> {
   const { store } = deps;
@@ -34,6 +50,13 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
   try {
     const plan = await prepareRender(store, tools, dataDir, record, paths);
     const duration = timelineDuration(plan.timeline);
+    const graphs = graphFiles(plan);
+    if (plan.loudness) {
+      // First pass: the sound alone, measured, so the second can apply one steady gain.
+      await fs.writeFile(graphs.loudness, compileFilterGraph(plan, { measureLoudness: true }), 'utf8');
+      plan.loudness = { ...plan.loudness, measured: await measureOrNull(tools.ffmpeg, buildLoudnessMeasureArgs(plan), signal, parseLoudnormJson) };
+    }
+    await fs.writeFile(graphs.export, compileFilterGraph(plan), 'utf8');
     let lastWrite = 0;
     const report = (fraction: number) => {
       const now = Date.now();
@@ -52,6 +75,7 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
       });
     }
     const info = await probeOutput(tools, paths.partial);
+    const loudness = await measureOrNull(tools.ffmpeg, measureLoudnessArgs(paths.partial), signal, parseEbur128Summary);
     signal.throwIfAborted();
     // A cancel that landed while ffmpeg was finishing wins over the finished file.
     if ((await store.getExport(record.id))?.status === 'canceled') return;
@@ -66,6 +90,7 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
       size: info.size,
       render: choice.render,
       renderReason: choice.reason,
+      loudness,
       error: null,
       backendState: null,
       finishedAt: new Date().toISOString(),

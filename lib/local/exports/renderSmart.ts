@@ -7,7 +7,7 @@ import { runTool } from '@/lib/engine/media/runTool';
 import type { VideoIndex } from '@/lib/engine/media/videoIndex';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
 import type { RenderPlan } from '@/lib/engine/render/renderPlan';
-import { buildAudioPassArgs } from '@/lib/engine/render/smart/audioPassArgs';
+import { buildAudioPassArgs, compileAudioGraph } from '@/lib/engine/render/smart/audioPassArgs';
 import type { SmartSource } from '@/lib/engine/render/smart/copyEligibility';
 import { buildCopyReferenceArgs, buildCopyRunArgs } from '@/lib/engine/render/smart/copyRunArgs';
 import { buildEncodeRunArgs } from '@/lib/engine/render/smart/encodeRunArgs';
@@ -64,7 +64,9 @@ export async function renderSmart(plan: RenderPlan, sources: Record<string, Smar
       options.onProgress?.((0.85 * done) / totalWeight);
     }
     const audio = path.join(workDir, 'audio.m4a');
-    await ff(buildAudioPassArgs(plan, audio));
+    const audioGraph = path.join(workDir, 'audio-graph.txt');
+    await fs.writeFile(audioGraph, compileAudioGraph(plan), 'utf8');
+    await ff(buildAudioPassArgs(plan, audioGraph, audio));
     const list = path.join(workDir, 'runs.ffconcat');
     await fs.writeFile(list, buildConcatList(smart.runs.map((r, i) => ({ file: files[i].run, frames: r.frames })), plan.out.fps));
     await ff(buildMuxArgs(list, audio, plan.outputPath));

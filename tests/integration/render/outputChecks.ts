@@ -106,3 +106,13 @@ export function processesMentioning(marker: string): number[] {
   }
   return pids;
 }
+
+/** Integrated loudness and true peak of a file's sound, by ffmpeg's own EBU R128 meter (independent of the app's parsing). */
+export function ebur128(file: string): { integratedLufs: number; truePeakDb: number } {
+  const res = spawnSync(FFMPEG, ['-hide_banner', '-nostdin', '-i', file, '-map', '0:a:0', '-af', 'ebur128=peak=true', '-f', 'null', '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const summary = res.stderr.slice(res.stderr.lastIndexOf('Summary:'));
+  const i = /I:\s+(-?[\d.]+) LUFS/.exec(summary);
+  const peak = /Peak:\s+(-?[\d.]+) dBFS/.exec(summary);
+  if (!i || !peak) throw new Error(`no ebur128 summary for ${file}:\n${res.stderr.slice(-2000)}`);
+  return { integratedLufs: Number(i[1]), truePeakDb: Number(peak[1]) };
+}

@@ -8,7 +8,8 @@ import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
 import { parseProbe } from '@/lib/engine/media/parseProbe';
 import { probeVideoIndex } from '@/lib/engine/media/probeVideoIndex';
 import type { MediaRecord } from '@/lib/engine/media/schema';
-import { buildExportArgs } from '@/lib/engine/render/buildExportArgs';
+import { buildExportArgs, graphFiles } from '@/lib/engine/render/buildExportArgs';
+import { compileFilterGraph } from '@/lib/engine/render/compileFilterGraph';
 import { fontFiles } from '@/lib/engine/render/fonts';
 import { outputSize } from '@/lib/engine/render/outputFormat';
 import { layoutTimelineTexts, type RenderPlan } from '@/lib/engine/render/renderPlan';
@@ -76,14 +77,22 @@ function plan(t: Timeline, name: string): RenderPlan {
   }));
   const music = t.audio.map((clip) => ({ clip, path: media.music.path, gain: 1 }));
   const used = Object.fromEntries(t.video.map((s) => [s.sourceId, media[s.sourceId]]));
-  return { timeline: t, media: used, out, texts, fonts: fontFiles(), music, outputPath: path.join(dir, `${name}.mp4`) };
+  const workDir = path.join(dir, `${name}-graph`);
+  fs.mkdirSync(workDir, { recursive: true });
+  return { timeline: t, media: used, out, texts, fonts: fontFiles(), music, outputPath: path.join(dir, `${name}.mp4`), background: null, loudness: null, workDir };
+}
+
+/** The full render as the export job runs it: the graph written to its file, then one ffmpeg. */
+async function renderFull(p: RenderPlan) {
+  fs.writeFileSync(graphFiles(p).export, compileFilterGraph(p), 'utf8');
+  await renderFull(p);
 }
 
 async function renderBoth(t: Timeline, name: string) {
   const smartPlan = plan(t, `${name}-smart`);
   const choice = await tryFastExport({ id: name, quality: 'high' }, smartPlan, Object.values(media), path.join(dir, `${name}-work`), { tools: TOOLS });
   const fullPlan = plan(t, `${name}-full`);
-  await runFfmpeg(buildExportArgs(fullPlan, 'high'), { ffmpegPath: FFMPEG });
+  await renderFull(fullPlan);
   return { choice, smart: smartPlan.outputPath, full: fullPlan.outputPath, frames: Math.round(timelineDuration(t) * 30) };
 }
 
@@ -187,7 +196,7 @@ describe('fast export on real media', () => {
     // Its timestamps step as 29.97 fps needs (20 or 21 ticks of 1/600 s), so the refusal is its rate.
     expect(choice).toEqual({ render: 'full', reason: '"iphone-rotated-vfr.mov" runs at 29.97 fps, the export at 30' });
     expect(fs.existsSync(p.outputPath)).toBe(false);
-    await runFfmpeg(buildExportArgs(p, 'high'), { ffmpegPath: FFMPEG });
+    await renderFull(p);
     expectExportShape(p.outputPath, 66);
   }, SLOW);
 
@@ -196,7 +205,7 @@ describe('fast export on real media', () => {
     const p = plan(t, 'hevc');
     const choice = await tryFastExport({ id: 'hevc', quality: 'high' }, p, Object.values(media), path.join(dir, 'hevc-work'), { tools: TOOLS });
     expect(choice).toEqual({ render: 'full', reason: '"testsrc-hevc.mp4" is HEVC, not H.264 like the export' });
-    await runFfmpeg(buildExportArgs(p, 'high'), { ffmpegPath: FFMPEG });
+    await renderFull(p);
     expectExportShape(p.outputPath, 60);
   }, SLOW);
 });

@@ -5,12 +5,15 @@ import { aspectIntent, fadeIntent, speedIntent } from './frame';
 import type { Intent } from './intent';
 import { musicIntent, voiceIntent } from './music';
 import { pausesIntent } from './pauses';
+import { audioVideoIntent, loudnessIntent } from './sound';
 
 export const EDIT_INTENTS: Intent[] = [
   captionsIntent,
   pausesIntent,
+  audioVideoIntent,
   voiceIntent,
   musicIntent,
+  loudnessIntent,
   textIntent,
   aspectIntent,
   speedIntent,

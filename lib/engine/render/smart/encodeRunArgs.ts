@@ -4,7 +4,9 @@ import type { VideoIndex } from '@/lib/engine/media/videoIndex';
 import { buildFitFilter } from '../fitFilter';
 import { sec } from '../outputFormat';
 import type { RenderPlan } from '../renderPlan';
-import { buildSegmentFilters, segmentInputArgs } from '../segmentFilters';
+import { buildReadFilters, readInputArgs } from '../readFilters';
+import { buildSegmentFilters } from '../segmentFilters';
+import type { SourceRead } from '../sourceReads';
 import { buildTextOverlayFilter } from '../textOverlay';
 import type { JoinFormat } from './copyEligibility';
 import { frameSeconds, seekSeconds } from './copyRunArgs';
@@ -59,8 +61,19 @@ export function buildEncodeRunArgs(ctx: EncodeRunContext, run: EncodeRun, outFil
     const segment = timeline.video[piece.segmentIndex];
     const media = plan.media[segment.sourceId];
     if (piece.kind === 'segment') {
-      inputs.push(...segmentInputArgs(segment, media));
-      chains.push(buildSegmentFilters({ segment, media, inputIndex: i, position: piece.segmentIndex, fit: timeline.fit, out, voiceVolume: timeline.voiceVolume }).video);
+      // The piece read on its own, through the full render's read and piece filters (picture only).
+      const read: SourceRead = {
+        sourceId: segment.sourceId,
+        kind: media.probe.kind === 'image' ? 'image' : media.probe.kind === 'audio' ? 'audio' : 'video',
+        fromSeconds: media.probe.kind === 'image' ? 0 : segment.in,
+        toSeconds: media.probe.kind === 'image' ? 0 : segment.out,
+        positions: [piece.segmentIndex],
+      };
+      const pictureOnly = { ...media, probe: { ...media.probe, hasAudio: false } };
+      const f = buildReadFilters({ read, media: pictureOnly, inputIndex: i, fit: timeline.fit, out, withVideo: true });
+      const video = buildSegmentFilters({ segment, media, videoIn: f.video[0], audioIn: null, startFrame: 0, position: piece.segmentIndex, out, voiceVolume: timeline.voiceVolume }).video;
+      inputs.push(...readInputArgs(read, media));
+      chains.push(...f.parts, video!);
       labels.push(`[v${piece.segmentIndex}]`);
       return;
     }

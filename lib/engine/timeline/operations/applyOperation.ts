@@ -7,6 +7,7 @@ import type { EditOperation } from './editOperation';
 import { addMusic, removeMusic, setVolume } from './music';
 import { OperationError, type OperationContext, type OperationResult } from './operationContext';
 import { removePauses } from './removePauses';
+import { audioAsVideo, setLoudness } from './sound';
 import { fadeIn, fadeOut, setSpeed } from './speedAndFades';
 import { addText, editText, removeText } from './text';
 import { cutRange, keepRange, trimEnd, trimStart } from './trim';
@@ -33,6 +34,8 @@ export function applyOperation(timeline: Timeline, op: EditOperation, ctx: Opera
     case 'setSpeed': return setSpeed(timeline, op, ctx);
     case 'fadeIn': return fadeIn(timeline, op);
     case 'fadeOut': return fadeOut(timeline, op);
+    case 'setLoudness': return setLoudness(timeline, op);
+    case 'audioAsVideo': return audioAsVideo(timeline, op, ctx);
     case 'undo':
     case 'redo':
       // History lives in the store, not in the timeline: the chat turn runs these.

@@ -1,6 +1,6 @@
 // The edit operations the chat can make: one zod discriminated union, shared by the rule planner and the model planner.
 import { z } from 'zod';
-import { fitSchema, textPositionSchema, textSizeSchema } from '../schema';
+import { fitSchema, loudnessTargetSchema, textPositionSchema, textSizeSchema } from '../schema';
 
 export const MUSIC_MOODS = ['calm', 'upbeat', 'lofi', 'cinematic', 'happy', 'corporate'] as const;
 export const musicMoodSchema = z.enum(MUSIC_MOODS);
@@ -93,6 +93,12 @@ export const editOperationSchema = z.discriminatedUnion('type', [
     .describe('Play the whole video (or one clip) faster or slower'),
   z.object({ type: z.literal('fadeIn'), seconds: z.number().min(0).max(10).default(1) }).describe('Fade in from black at the start'),
   z.object({ type: z.literal('fadeOut'), seconds: z.number().min(0).max(10).default(1) }).describe('Fade out to black at the end'),
+  z
+    .object({ type: z.literal('setLoudness'), target: loudnessTargetSchema.describe('social: -14 LUFS (default); podcast: -16 LUFS; off: as recorded') })
+    .describe('How loud the exported sound is made (loudness normalisation)'),
+  z
+    .object({ type: z.literal('audioAsVideo'), file: z.string().optional().describe('name of the uploaded audio file; default the latest') })
+    .describe('Make a video from an audio upload (a podcast): its sound over the uploaded image or a plain background, with a waveform'),
   z.object({ type: z.literal('undo') }).describe('Undo the last change'),
   z.object({ type: z.literal('redo') }).describe('Redo the last undone change'),
 ]);

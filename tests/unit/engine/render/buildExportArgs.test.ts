@@ -8,42 +8,99 @@ import { MEDIA, timeline } from './fixtures';
 
 const fonts = { latin: '/f/Inter.ttf', cjk: '/f/Noto.ttf' };
 function plan(t: ReturnType<typeof timeline>, quality: 'high' | 'preview' = 'high', extra: Partial<RenderPlan> = {}): RenderPlan {
-  return { timeline: t, media: MEDIA, out: outputSize(t.canvas, quality), texts: [], fonts, music: [], outputPath: '/data/exports/e1.attempt-1.partial.mp4', ...extra };
+  return {
+    timeline: t, media: MEDIA, out: outputSize(t.canvas, quality), texts: [], fonts, music: [], outputPath: '/data/exports/e1.attempt-1.partial.mp4',
+    background: null, loudness: null, workDir: '/w', ...extra,
+  };
 }
 
 describe('the export command', () => {
-  it('two segments at preview quality: 960x540, fast preset, one concat, exact lengths', () => {
+  it('two segments at preview quality: 960x540, fast preset, one read per source, the graph in a file, exact lengths', () => {
     const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 0, out: 4 }, { id: 'b', sourceId: 'silent', in: 1, out: 3 }] });
-    expect(buildExportArgs(plan(t, 'preview'), 'preview')).toEqual([
+    const p = plan(t, 'preview');
+    expect(buildExportArgs(p, 'preview')).toEqual([
       '-ss', '0', '-t', '4', '-i', '/data/media/talk.mp4',
       '-ss', '1', '-t', '2', '-i', '/data/media/city.mpg',
-      '-filter_complex',
-      '[0:v:0]trim=duration=4,setpts=PTS-STARTPTS,fps=30[s0in];[s0in]scale=960:540,setsar=1[s0fit];' +
-        '[s0fit]format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=120,setpts=PTS-STARTPTS[v0];' +
-        '[0:a:0]atrim=duration=4,asetpts=PTS-STARTPTS,aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,' +
-        'apad,atrim=end_sample=192000,asetpts=PTS-STARTPTS[a0];' +
-        '[1:v:0]trim=duration=2,setpts=PTS-STARTPTS,fps=30[s1in];[s1in]scale=960:540,setsar=1[s1fit];' +
-        '[s1fit]format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=60,setpts=PTS-STARTPTS[v1];' +
-        'anullsrc=r=48000:cl=stereo,atrim=end_sample=96000,aformat=sample_fmts=fltp:channel_layouts=stereo[a1];' +
-        '[v0][a0][v1][a1]concat=n=2:v=1:a=1[vcat][acat];[vcat]format=yuv420p[vout];[acat]anull[aout]',
+      '-filter_complex_script', '/w/graph.txt',
       '-map', '[vout]', '-map', '[aout]',
       '-c:v', 'libx264', '-profile:v', 'high', '-preset', 'superfast', '-crf', '28', '-pix_fmt', 'yuv420p', '-r', '30',
       '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart', '-f', 'mp4',
       '/data/exports/e1.attempt-1.partial.mp4',
     ]);
+    expect(compileFilterGraph(p)).toBe(
+      '[0:v:0]fps=30[r0in];[r0in]scale=960:540,setsar=1[r0fit];[r0fit]format=yuv420p,tpad=stop=-1:stop_mode=clone[r0v0];' +
+        '[0:a:0]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad[r0a0];' +
+        '[1:v:0]fps=30[r1in];[r1in]scale=960:540,setsar=1[r1fit];[r1fit]format=yuv420p,tpad=stop=-1:stop_mode=clone[r1v0];' +
+        '[r0v0]trim=start_frame=0:end_frame=120,setpts=PTS-STARTPTS[v0];' +
+        '[r0a0]atrim=start_sample=0:end_sample=192000,asetpts=PTS-STARTPTS[a0];' +
+        '[r1v0]trim=start_frame=0:end_frame=60,setpts=PTS-STARTPTS[v1];' +
+        'anullsrc=r=48000:cl=stereo,atrim=end_sample=96000,aformat=sample_fmts=fltp:channel_layouts=stereo[a1];' +
+        '[v0][a0][v1][a1]concat=n=2:v=1:a=1[vcat][acat];[vcat]format=yuv420p[vout];[acat]anull[aout]',
+    );
+  });
+
+  it('pieces cut from one source in order share one decoder: split by frame and sample number', () => {
+    const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 1, out: 3 }, { id: 'b', sourceId: 'talk', in: 3.5, out: 5 }, { id: 'c', sourceId: 'talk', in: 8, out: 9 }] });
+    const p = plan(t);
+    expect(buildExportArgs(p, 'high').slice(0, 8)).toEqual(['-ss', '1', '-t', '8', '-i', '/data/media/talk.mp4', '-filter_complex_script', '/w/graph.txt']);
+    const graph = compileFilterGraph(p);
+    expect(graph).toContain('[r0fit]format=yuv420p,tpad=stop=-1:stop_mode=clone,split=3[r0v0][r0v1][r0v2];');
+    expect(graph).toContain('[0:a:0]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad,asplit=3[r0a0][r0a1][r0a2];');
+    expect(graph).toContain('[r0v1]trim=start_frame=75:end_frame=120,setpts=PTS-STARTPTS[v1];[r0a1]atrim=start_sample=120000:end_sample=192000,asetpts=PTS-STARTPTS[a1]');
+    expect(graph).toContain('[r0v2]trim=start_frame=210:end_frame=240,setpts=PTS-STARTPTS[v2]');
+  });
+
+  it('three hundred pieces of an hour-long source: one input, and an argument list of a few hundred bytes', () => {
+    const video = Array.from({ length: 300 }, (_, i) => ({ id: `p${i}`, sourceId: 'talk', in: i * 12, out: i * 12 + 9.5 }));
+    const p = plan(timeline({ video }));
+    const args = buildExportArgs(p, 'high');
+    expect(args.filter((a) => a === '-i')).toHaveLength(1);
+    expect(args.join(' ').length).toBeLessThan(1024);
+    expect(compileFilterGraph(p).length).toBeGreaterThan(40_000);
+  });
+
+  it('an audio-only timeline concatenates sound only and makes its picture once: colour, waveform, title', () => {
+    const t = timeline({ video: [{ id: 'a', sourceId: 'podcast', in: 0, out: 2 }, { id: 'b', sourceId: 'podcast', in: 3, out: 4 }] });
+    const p = plan(t);
+    expect(buildExportArgs(p, 'high').slice(0, 6)).toEqual(['-ss', '0', '-t', '4', '-i', '/data/media/episode.mp3']);
+    expect(compileFilterGraph(p)).toBe(
+      '[0:a:0]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad,asplit=2[r0a0][r0a1];' +
+        '[r0a0]atrim=start_sample=0:end_sample=96000,asetpts=PTS-STARTPTS[a0];' +
+        '[r0a1]atrim=start_sample=144000:end_sample=192000,asetpts=PTS-STARTPTS[a1];' +
+        '[a0][a1]concat=n=2:v=0:a=1[acat];' +
+        '[acat]asplit=2[avoice][awave];color=c=0x1d2230:s=1920x1080:r=30,format=yuv420p,trim=end_frame=90[bgv];' +
+        '[awave]showwaves=s=1920x360:mode=cline:rate=30:scale=sqrt:colors=white[wave];' +
+        '[bgv][wave]overlay=x=0:y=(main_h-overlay_h)/2:eof_action=pass[vcat];' +
+        '[vcat]format=yuv420p[vout];[avoice]anull[aout]',
+    );
+  });
+
+  it('an audio-only timeline with an uploaded image: the image is the next input, fitted once and repeated; music after it', () => {
+    const t = timeline({
+      video: [{ id: 'a', sourceId: 'podcast', in: 0, out: 10 }],
+      audio: [{ id: 'm', name: 'Calm', source: { kind: 'library', trackId: 'calm-horizon' } }],
+    });
+    const p = plan(t, 'high', { background: MEDIA.still, music: [{ clip: t.audio[0], path: '/lib/calm.wav', gain: 1 }] });
+    expect(buildExportArgs(p, 'high').slice(0, 12)).toEqual([
+      '-ss', '0', '-t', '10', '-i', '/data/media/episode.mp3', '-i', '/data/media/photo.png', '-stream_loop', '-1', '-i', '/lib/calm.wav',
+    ]);
+    const graph = compileFilterGraph(p);
+    expect(graph).toContain('[1:v:0]trim=end_frame=1[bgin];[bgin]split=2[bgbg][bgfg];');
+    expect(graph).toContain('[bgfit]format=yuv420p,loop=loop=-1:size=1,setpts=N/30/TB,trim=end_frame=300[bgv]');
+    expect(graph).toContain('[avoice]asplit=2[voicemain][duckkey0];[2:a:0]aresample=48000');
   });
 
   it('high quality: canvas size, CRF 20 High profile, +faststart', () => {
     const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 0, out: 4 }] });
     const args = buildExportArgs(plan(t), 'high');
     expect(args.join(' ')).toContain('-c:v libx264 -profile:v high -preset veryfast -crf 20 -pix_fmt yuv420p -r 30 -c:a aac -b:a 160k -ar 48000 -ac 2 -movflags +faststart');
-    expect(args[args.indexOf('-filter_complex') + 1]).toContain('scale=1920:1080,setsar=1');
+    expect(compileFilterGraph(plan(t))).toContain('[r0in]scale=1920:1080,setsar=1[r0fit]');
   });
 
   it('a 9:16 canvas renders 1080x1920 and 540x960 for preview', () => {
     const t = timeline({ canvas: { width: 1080, height: 1920, fps: 30 }, video: [{ id: 'a', sourceId: 'phone', in: 0, out: 2 }] });
-    expect(compileFilterGraph(plan(t))).toContain('[s0in]scale=1080:1920,setsar=1[s0fit]');
-    expect(compileFilterGraph(plan(t, 'preview'))).toContain('[s0in]scale=540:960,setsar=1[s0fit]');
+    expect(compileFilterGraph(plan(t))).toContain('[r0in]scale=1080:1920,setsar=1[r0fit]');
+    expect(compileFilterGraph(plan(t, 'preview'))).toContain('[r0in]scale=540:960,setsar=1[r0fit]');
   });
 
   it('music inputs follow the segments, loop on the input, and the mix ends in [aout] with the timeline fades', () => {
@@ -55,7 +112,7 @@ describe('the export command', () => {
     });
     const args = buildExportArgs(plan(t, 'high', { music: [{ clip: t.audio[0], path: '/lib/calm.wav', gain: 1 }] }), 'high');
     expect(args.slice(0, 10)).toEqual(['-ss', '0', '-t', '10', '-i', '/data/media/talk.mp4', '-stream_loop', '-1', '-i', '/lib/calm.wav']);
-    const graph = args[args.indexOf('-filter_complex') + 1];
+    const graph = compileFilterGraph(plan(t, 'high', { music: [{ clip: t.audio[0], path: '/lib/calm.wav', gain: 1 }] }));
     expect(graph).toContain('[acat]asplit=2[voicemain][duckkey0];[1:a:0]aresample=48000');
     expect(graph).toContain('[vcat]fade=t=in:st=0:d=1,fade=t=out:st=8.5:d=1.5,format=yuv420p[vout]');
     expect(graph.endsWith('[amixed]afade=t=in:st=0:d=1,afade=t=out:st=8.5:d=1.5[aout]')).toBe(true);
@@ -78,8 +135,8 @@ describe('the export command', () => {
     const video = Array.from({ length: 16 }, (_, i) => ({ id: `s${i}`, sourceId: 'talk', in: i * 3.01, out: i * 3.01 + 1.234 + i * 0.017, speed: i % 3 === 0 ? 1.3 : 1 }));
     const t = timeline({ video });
     const graph = compileFilterGraph(plan(t));
-    const frames = [...graph.matchAll(/trim=end_frame=(\d+),setpts/g)].reduce((s, m) => s + Number(m[1]), 0);
-    const samples = [...graph.matchAll(/atrim=end_sample=(\d+),asetpts/g)].reduce((s, m) => s + Number(m[1]), 0);
+    const frames = [...graph.matchAll(/trim=(?:start_frame=(\d+):)?end_frame=(\d+),setpts=PTS-STARTPTS\[v/g)].reduce((s, m) => s + (m[2] ? Number(m[2]) - Number(m[1] ?? 0) : 0), 0);
+    const samples = [...graph.matchAll(/atrim=(?:start_sample=(\d+):)?end_sample=(\d+),asetpts=PTS-STARTPTS\[a/g)].reduce((s, m) => s + Number(m[2]) - Number(m[1] ?? 0), 0);
     expect(frames / 30).toBeCloseTo(timelineDuration(t), 9);
     expect(samples / 48000).toBeCloseTo(timelineDuration(t), 9);
   });

@@ -13,6 +13,7 @@ export const MEDIA: Record<string, SegmentMedia> = {
   phone: { path: '/data/media/phone.mov', probe: probe('video', 1080, 1920, true) },
   silent: { path: '/data/media/city.mpg', probe: probe('video', 720, 405, false) },
   still: { path: '/data/media/photo.png', probe: probe('image', 1200, 1600, false) },
+  podcast: { path: '/data/media/episode.mp3', probe: probe('audio', null, null, true) },
 };
 
 /** A parsed timeline (schema defaults applied) on a 1920x1080 canvas unless given. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atempoChain, buildSegmentFilters, samplesForFrames, segmentInputArgs } from '@/lib/engine/render/segmentFilters';
+import { atempoChain, buildSegmentFilters, samplesForFrames } from '@/lib/engine/render/segmentFilters';
 import type { VideoSegment } from '@/lib/engine/timeline/schema';
 import { MEDIA } from './fixtures';
 
@@ -22,48 +22,29 @@ describe('atempo chains keep every stage within 0.5..2', () => {
   });
 });
 
-describe('a segment as filter chains', () => {
-  it('seeks on the input for a video clip and reads an image whole', () => {
-    expect(segmentInputArgs(segment({ in: 2, out: 7.5 }), MEDIA.talk)).toEqual(['-ss', '2', '-t', '5.5', '-i', '/data/media/talk.mp4']);
-    expect(segmentInputArgs(segment({ sourceId: 'still', out: 3 }), MEDIA.still)).toEqual(['-i', '/data/media/photo.png']);
+describe('a piece as filter chains, cut from its read', () => {
+  it('cuts a 5.5 s piece starting 2 s into its read to exactly 165 frames and 264000 samples', () => {
+    const f = buildSegmentFilters({ segment: segment({ in: 2, out: 7.5 }), media: MEDIA.talk, videoIn: 'r0v1', audioIn: 'r0a1', startFrame: 60, position: 4, out, voiceVolume: 1 });
+    expect(f.video).toBe('[r0v1]trim=start_frame=60:end_frame=225,setpts=PTS-STARTPTS[v4]');
+    expect(f.audio).toBe('[r0a1]atrim=start_sample=96000:end_sample=360000,asetpts=PTS-STARTPTS[a4]');
   });
 
-  it('trims, makes 30 fps and cuts a 5.5 s piece to exactly 165 frames and 264000 samples', () => {
-    const f = buildSegmentFilters({ segment: segment({ in: 2, out: 7.5 }), media: MEDIA.talk, inputIndex: 0, position: 0, fit: 'blur', out, voiceVolume: 1 });
-    expect(f.video).toBe(
-      '[0:v:0]trim=duration=5.5,setpts=PTS-STARTPTS,fps=30[s0in];[s0in]scale=1920:1080,setsar=1[s0fit];' +
-        '[s0fit]format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=165,setpts=PTS-STARTPTS[v0]',
-    );
+  it('speeds up picture and sound together, from one frame and a tenth of a second more source than needed, and applies segment volume times voice volume', () => {
+    const f = buildSegmentFilters({ segment: segment({ in: 1, out: 9, speed: 2, volume: 0.5 }), media: MEDIA.talk, videoIn: 'r2v0', audioIn: 'r2a0', startFrame: 0, position: 2, out, voiceVolume: 0.8 });
+    expect(f.video).toBe('[r2v0]trim=start_frame=0:end_frame=241,setpts=(PTS-STARTPTS)/2,fps=30,trim=end_frame=120,setpts=PTS-STARTPTS[v2]');
     expect(f.audio).toBe(
-      '[0:a:0]atrim=duration=5.5,asetpts=PTS-STARTPTS,aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,' +
-        'apad,atrim=end_sample=264000,asetpts=PTS-STARTPTS[a0]',
+      '[r2a0]atrim=start_sample=0:end_sample=388800,asetpts=PTS-STARTPTS,atempo=2,volume=0.4,apad,atrim=end_sample=192000,asetpts=PTS-STARTPTS[a2]',
     );
-  });
-
-  it('speeds up picture and sound together and applies segment volume times voice volume', () => {
-    const f = buildSegmentFilters({ segment: segment({ in: 1, out: 9, speed: 2, volume: 0.5 }), media: MEDIA.talk, inputIndex: 2, position: 2, fit: 'blur', out, voiceVolume: 0.8 });
-    expect(f.video).toContain('[2:v:0]trim=duration=8,setpts=(PTS-STARTPTS)/2,fps=30[s2in]');
-    expect(f.video).toContain('trim=end_frame=120,');
-    expect(f.audio).toBe(
-      '[2:a:0]atrim=duration=8,asetpts=PTS-STARTPTS,aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,' +
-        'atempo=2,volume=0.4,apad,atrim=end_sample=192000,asetpts=PTS-STARTPTS[a2]',
-    );
-  });
-
-  it('loops an image for its length on a blurred fill, with generated silence', () => {
-    const f = buildSegmentFilters({ segment: segment({ sourceId: 'still', out: 3 }), media: MEDIA.still, inputIndex: 1, position: 1, fit: 'blur', out, voiceVolume: 1 });
-    expect(f.video).toBe(
-      '[1:v:0]trim=end_frame=1,loop=loop=-1:size=1,setpts=N/30/TB[s1in];' +
-        '[s1in]split=2[s1bg][s1fg];[s1bg]scale=240:320,crop=240:136,boxblur=8:2,scale=1920:1080,setsar=1[s1bgb];' +
-        '[s1fg]scale=810:1080,setsar=1[s1fgs];[s1bgb][s1fgs]overlay=555:0[s1fit];' +
-        '[s1fit]format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=90,setpts=PTS-STARTPTS[v1]',
-    );
-    expect(f.audio).toBe('anullsrc=r=48000:cl=stereo,atrim=end_sample=144000,aformat=sample_fmts=fltp:channel_layouts=stereo[a1]');
   });
 
   it('gives a clip without sound exact-length silence', () => {
-    const f = buildSegmentFilters({ segment: segment({ sourceId: 'silent', out: 4 }), media: MEDIA.silent, inputIndex: 3, position: 3, fit: 'bars', out, voiceVolume: 1 });
+    const f = buildSegmentFilters({ segment: segment({ sourceId: 'silent', out: 4 }), media: MEDIA.silent, videoIn: 'r3v0', audioIn: null, startFrame: 0, position: 3, out, voiceVolume: 1 });
     expect(f.audio).toBe('anullsrc=r=48000:cl=stereo,atrim=end_sample=192000,aformat=sample_fmts=fltp:channel_layouts=stereo[a3]');
+  });
+
+  it('makes no picture for a piece of an audio-only timeline (the export makes one for the whole)', () => {
+    const f = buildSegmentFilters({ segment: segment({ sourceId: 'podcast', out: 4 }), media: MEDIA.podcast, videoIn: null, audioIn: 'r0a0', startFrame: 0, position: 0, out, voiceVolume: 1 });
+    expect(f.video).toBeNull();
   });
 
   it('matches audio samples to whole frames', () => {

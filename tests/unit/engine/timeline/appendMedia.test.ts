@@ -37,3 +37,34 @@ describe('uploads land on the timeline', () => {
     expect(second.canvas).toMatchObject({ width: 1920, height: 1080 });
   });
 });
+
+describe('a project with sound and no picture (a podcast)', () => {
+  const audio = (id: string, duration = 1800) => ({ id, probe: probe({ kind: 'audio', duration, width: null, height: null, hasVideo: false }) });
+  const image = (id: string) => ({ id, probe: probe({ kind: 'image', duration: 0, width: 3000, height: 3000 }) });
+
+  it('puts an audio upload on an empty main track, whole, and keeps the 16:9 canvas', () => {
+    const t = appendMedia(emptyTimeline(), [audio('ep')]);
+    expect(t.video.map((s) => [s.sourceId, s.in, s.out])).toEqual([['ep', 0, 1800]]);
+    expect(t.canvas).toMatchObject({ width: 1920, height: 1080 });
+  });
+
+  it('keeps an image uploaded with or after the audio off the track: it becomes the background', () => {
+    const both = appendMedia(emptyTimeline(), [image('cover'), audio('ep')]);
+    expect(both.video.map((s) => s.sourceId)).toEqual(['ep']);
+    const first = appendMedia(emptyTimeline(), [audio('ep')]);
+    const later = appendMedia(first, [image('cover')], [audio('ep'), image('cover')]);
+    expect(later.video.map((s) => s.sourceId)).toEqual(['ep']);
+  });
+
+  it('gives the track back to a video uploaded later: the audio waits as music again', () => {
+    const first = appendMedia(emptyTimeline(), [audio('song', 200)]);
+    const next = appendMedia(first, [{ id: 'v', probe: probe({ duration: 12 }) }], [audio('song', 200)]);
+    expect(next.video.map((s) => s.sourceId)).toEqual(['v']);
+  });
+
+  it('leaves audio waiting when the track already has pictures, or when a video comes in the same upload', () => {
+    const withStill = appendMedia(emptyTimeline(), [image('cover')]);
+    expect(appendMedia(withStill, [audio('ep')], [image('cover'), audio('ep')]).video.map((s) => s.sourceId)).toEqual(['cover']);
+    expect(appendMedia(emptyTimeline(), [audio('ep'), { id: 'v', probe: probe({}) }]).video.map((s) => s.sourceId)).toEqual(['v']);
+  });
+});

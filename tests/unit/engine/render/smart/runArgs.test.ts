@@ -13,7 +13,7 @@ const fonts = { latin: '/f/Inter.ttf', cjk: '/f/Noto.ttf' };
 const join = { level: 40, reorderDelay: 2 };
 
 function plan(t: ReturnType<typeof timeline>, extra: Partial<RenderPlan> = {}): RenderPlan {
-  return { timeline: t, media: MEDIA, out: { width: 1920, height: 1080, fps: 30 }, texts: [], fonts, music: [], outputPath: '/x/out.mp4', ...extra };
+  return { timeline: t, media: MEDIA, out: { width: 1920, height: 1080, fps: 30 }, texts: [], fonts, music: [], outputPath: '/x/out.mp4', background: null, loudness: null, workDir: '/w', ...extra };
 }
 
 describe('fast export arguments', () => {
@@ -69,7 +69,7 @@ describe('fast export arguments', () => {
     const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 0, out: 4 }, { id: 'b', sourceId: 'phone', in: 0, out: 2 }] });
     const args = buildEncodeRunArgs({ plan: plan(t), indexes: { talk: index }, join }, { kind: 'encode', startFrame: 120, frames: 60, pieces: [{ kind: 'segment', segmentIndex: 1, frames: 60 }] }, '/w/r.ts', '/w/r.gray');
     expect(args.slice(0, 8)).toEqual(['-v', 'error', '-ss', '0', '-t', '2', '-i', '/data/media/phone.mov']);
-    expect(args[9]).toMatch(/^\[0:v:0\]trim=duration=2,setpts=PTS-STARTPTS,fps=30\[s1in\];.*\[v1\];\[v1\]format=yuv420p,split=2\[venc\]\[vrefall\];/);
+    expect(args[9]).toMatch(/^\[0:v:0\]fps=30\[r0in\];.*\[r0fit\]format=yuv420p,tpad=stop=-1:stop_mode=clone\[r0v0\];\[r0v0\]trim=start_frame=0:end_frame=60,setpts=PTS-STARTPTS\[v1\];\[v1\]format=yuv420p,split=2\[venc\]\[vrefall\];/);
   });
 
   it('matches the copied source\'s reorder delay with x264\'s B-frame settings', () => {
@@ -86,17 +86,14 @@ describe('fast export arguments', () => {
     ]);
   });
 
-  it('renders the sound in one pass with the full render\'s audio chains and encoder, never touching the picture', () => {
+  it('renders the sound in one pass from the full render\'s inputs and its sound-only graph file, with the full render\'s encoder', () => {
     const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 0, out: 4 }, { id: 'b', sourceId: 'silent', in: 1, out: 3 }], fadeOutSeconds: 1 });
     expect(audioEncoderArgs()).toEqual(['-c:a', 'aac', '-b:a', '160k', '-ar', '48000', '-ac', '2']);
-    expect(buildAudioPassArgs(plan(t), '/w/audio.m4a')).toEqual([
+    expect(buildAudioPassArgs(plan(t), '/w/audio-graph.txt', '/w/audio.m4a')).toEqual([
       '-v', 'error',
       '-ss', '0', '-t', '4', '-i', '/data/media/talk.mp4',
       '-ss', '1', '-t', '2', '-i', '/data/media/city.mpg',
-      '-filter_complex',
-      '[0:a:0]atrim=duration=4,asetpts=PTS-STARTPTS,aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad,atrim=end_sample=192000,asetpts=PTS-STARTPTS[a0];' +
-        'anullsrc=r=48000:cl=stereo,atrim=end_sample=96000,aformat=sample_fmts=fltp:channel_layouts=stereo[a1];' +
-        '[a0][a1]concat=n=2:v=0:a=1[acat];[acat]afade=t=out:st=5:d=1[aout]',
+      '-filter_complex_script', '/w/audio-graph.txt',
       '-map', '[aout]', '-vn', '-c:a', 'aac', '-b:a', '160k', '-ar', '48000', '-ac', '2', '-f', 'mp4', '/w/audio.m4a',
     ]);
   });
