@@ -80,4 +80,6 @@ export const POSTGRES_MIGRATIONS: string[] = [
   ALTER TABLE exports ADD COLUMN render TEXT;
   ALTER TABLE exports ADD COLUMN render_reason TEXT;
   `,
+  // Loudness measured on the finished export ({integratedLufs, truePeakDb}).
+  `ALTER TABLE exports ADD COLUMN loudness JSONB;`,
 ];

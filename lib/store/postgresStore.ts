@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
 import { createPool, inTransaction, migrate, type Queryable } from './postgresDb';
-import { EXPORT_COLUMNS, json, now, toExport, toMedia, toMessage, toProject, toVersion, type Row } from './rowMappers';
+import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, json, now, toExport, toMedia, toMessage, toProject, toVersion, type Row } from './rowMappers';
 import type { ExportRecord, MessageRecord, ProjectRecord, Store, TimelineHead } from './types';
 
 export class PostgresStore implements Store {
@@ -198,11 +198,11 @@ export class PostgresStore implements Store {
   async createExport(r: ExportRecord) {
     await this.run(
       `INSERT INTO exports (id, project_id, status, progress, quality, timeline_version, width, height, duration, size,
-        path, error, attempts, backend_state, created_at, updated_at, started_at, finished_at, render, render_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+        path, error, attempts, backend_state, created_at, updated_at, started_at, finished_at, render, render_reason, loudness)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
       [r.id, r.projectId, r.status, r.progress, r.quality, r.timelineVersion, r.width, r.height, r.duration, r.size,
         r.path, r.error, r.attempts, json(r.backendState), r.createdAt, r.updatedAt, r.startedAt, r.finishedAt,
-        r.render ?? null, r.renderReason ?? null],
+        r.render ?? null, r.renderReason ?? null, json(r.loudness)],
     );
     await this.touch(r.projectId);
   }
@@ -216,7 +216,7 @@ export class PostgresStore implements Store {
   async updateExport(id: string, patch: Partial<Omit<ExportRecord, 'id' | 'projectId' | 'createdAt'>>) {
     const entries = Object.entries({ ...patch, updatedAt: now() }).filter(([k]) => k in EXPORT_COLUMNS);
     const sets = entries.map(([k], i) => `${EXPORT_COLUMNS[k]} = $${i + 1}`);
-    const params = entries.map(([k, v]) => (k === 'backendState' ? json(v) : v));
+    const params = entries.map(([k, v]) => (EXPORT_JSON_FIELDS.has(k) ? json(v) : v));
     const row = await this.get(`UPDATE exports SET ${sets.join(', ')} WHERE id = $${entries.length + 1} RETURNING *`, [...params, id]);
     if (!row) throw new AppError(404, 'Export not found.');
     return toExport(row);

@@ -82,6 +82,9 @@ export const toVersion = (r: Row): TimelineVersion => ({
   createdAt: r.created_at as string,
 });
 
+/** Export fields stored as JSON text (written with json(), read back with parseJson). */
+export const EXPORT_JSON_FIELDS = new Set(['backendState', 'loudness']);
+
 export const EXPORT_COLUMNS: Record<string, string> = {
   status: 'status', progress: 'progress', quality: 'quality', timelineVersion: 'timeline_version',
   width: 'width', height: 'height', duration: 'duration', size: 'size', path: 'path', error: 'error',

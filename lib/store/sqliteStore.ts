@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
 import { MIGRATIONS } from './migrations';
-import { EXPORT_COLUMNS, json, now, toExport, toMedia, toMessage, toProject, toVersion, type Row } from './rowMappers';
+import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, json, now, toExport, toMedia, toMessage, toProject, toVersion, type Row } from './rowMappers';
 import {
   type ExportRecord,
   type MessageRecord,
@@ -210,7 +210,7 @@ export class SqliteStore implements Store {
   async updateExport(id: string, patch: Partial<Omit<ExportRecord, 'id' | 'projectId' | 'createdAt'>>) {
     const entries = Object.entries({ ...patch, updatedAt: now() }).filter(([k]) => k in EXPORT_COLUMNS);
     const sets = entries.map(([k]) => `${EXPORT_COLUMNS[k]} = ?`);
-    const params = entries.map(([k, v]) => (k === 'backendState' || k === 'loudness' ? json(v) : v));
+    const params = entries.map(([k, v]) => (EXPORT_JSON_FIELDS.has(k) ? json(v) : v));
     this.run(`UPDATE exports SET ${sets.join(', ')} WHERE id = ?`, ...params, id);
     const updated = await this.getExport(id);
     if (!updated) throw new AppError(404, 'Export not found.');

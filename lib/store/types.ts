@@ -1,4 +1,4 @@
-// The storage seam: everything the app keeps, behind one interface (SQLite today, Postgres later).
+// The storage seam: everything the app keeps, behind one interface (SQLite by default, Postgres with DATABASE_URL).
 import { z } from 'zod';
 import { measuredLoudnessSchema } from '@/lib/engine/render/loudness';
 import type { MediaRecord } from '@/lib/engine/media/schema';

@@ -190,7 +190,7 @@ describe.each(STORES)('the $name store', (kind) => {
     expect(await store.getMedia('a')).toBeNull();
   });
 
-  it('keeps a video\'s keyframe index and which way an export was rendered', async () => {
+  it('keeps a video\'s keyframe index, and which way an export was rendered and how loud it came out', async () => {
     await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
     const videoIndex = {
       codec: 'h264', profile: 'High', level: 40, pixFmt: 'yuv420p', width: 1920, height: 1080, sar: '1:1', rotation: 0,
@@ -198,8 +198,11 @@ describe.each(STORES)('the $name store', (kind) => {
     };
     await store.addMedia({ id: 'm', projectId: 'p', name: 'm.mp4', path: '/x/m.mp4', size: 1, probe, analysis: null, peaks: null, hasThumbnail: false, createdAt: new Date().toISOString(), videoIndex });
     expect((await store.getMedia('m'))?.videoIndex).toEqual(videoIndex);
-    await store.createExport({ ...exportRow('e', 'p', '2026-01-01T00:00:00.000Z'), render: 'full', renderReason: 'asked for full quality' });
-    expect(await store.getExport('e')).toMatchObject({ render: 'full', renderReason: 'asked for full quality' });
-    expect(await store.updateExport('e', { render: 'smart', renderReason: null })).toMatchObject({ render: 'smart', renderReason: null });
+    const loudness = { integratedLufs: -16.2, truePeakDb: -1.5 };
+    await store.createExport({ ...exportRow('e', 'p', '2026-01-01T00:00:00.000Z'), render: 'full', renderReason: 'asked for full quality', loudness });
+    expect(await store.getExport('e')).toMatchObject({ render: 'full', renderReason: 'asked for full quality', loudness });
+    expect(await store.updateExport('e', { render: 'smart', renderReason: null, loudness: { integratedLufs: -14, truePeakDb: -1 } }))
+      .toMatchObject({ render: 'smart', renderReason: null, loudness: { integratedLufs: -14, truePeakDb: -1 } });
+    expect((await store.updateExport('e', { loudness: null })).loudness).toBeNull();
   });
 });
