@@ -18,6 +18,9 @@ const inter = localFont({
 export const metadata: Metadata = {
   title: 'In Video',
   description: 'Upload clips, say what you want, download a 1080p MP4.',
+  applicationName: 'In Video',
+  // Opened from the Home Screen on iOS: full screen, named like the app.
+  appleWebApp: { capable: true, title: 'In Video', statusBarStyle: 'default' },
 };
 
 export const viewport: Viewport = {

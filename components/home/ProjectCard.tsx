@@ -1,8 +1,12 @@
-// One project on the home page: thumbnail, title, length and what was last exported.
+// One project on the home page: thumbnail, title, length and what was last exported (with its download when it finished while away).
+'use client';
 import Link from 'next/link';
 import type { ProjectView } from '@/lib/api/schemas';
 import { formatClock, formatRelative, formatResolution } from '@/lib/client/formatting';
-import { FilmIcon } from '@/components/ui/icons';
+import { markExportSeen } from '@/lib/client/seenExports';
+import { useFinishedWhileAway } from '@/components/project/export/useFinishedWhileAway';
+import { buttonClass } from '@/components/ui/Button';
+import { DownloadIcon, FilmIcon } from '@/components/ui/icons';
 
 function exportLine(project: ProjectView): string {
   const e = project.lastExport;
@@ -17,11 +21,15 @@ function exportLine(project: ProjectView): string {
 }
 
 export function ProjectCard({ project }: { project: ProjectView }) {
+  const done = project.lastExport;
+  const news = useFinishedWhileAway(done);
   return (
-    <li>
+    <li className="flex flex-col">
       <Link
         href={`/projects/${project.id}`}
-        className="group flex h-full flex-row overflow-hidden rounded-2xl border border-line bg-surface transition hover:-translate-y-0.5 hover:border-line-strong hover:shadow-lg sm:flex-col"
+        className={`group flex flex-1 flex-row overflow-hidden border border-line bg-surface transition hover:-translate-y-0.5 hover:border-line-strong hover:shadow-lg sm:flex-col ${
+          news ? 'rounded-t-2xl' : 'rounded-2xl'
+        }`}
       >
         <div className="relative aspect-video w-36 shrink-0 self-center bg-raised sm:w-auto sm:self-auto">
           {project.thumbnailUrl ? (
@@ -44,6 +52,20 @@ export function ProjectCard({ project }: { project: ProjectView }) {
           <p className="text-xs text-muted">Edited {formatRelative(project.updatedAt)}</p>
         </div>
       </Link>
+      {news && done?.url ? (
+        <div className="flex items-center gap-2 rounded-b-2xl border border-t-0 border-line bg-success-soft px-3 py-2" data-testid="card-finished-while-away">
+          <p className="min-w-0 flex-1 text-sm leading-5 font-medium text-success">Your export finished while you were away</p>
+          <a
+            href={done.url}
+            download
+            onClick={() => markExportSeen(done.id)}
+            className={buttonClass('primary', 'sm', 'shrink-0')}
+            aria-label={`Download the export of ${project.title}`}
+          >
+            <DownloadIcon width={18} height={18} /> Download
+          </a>
+        </div>
+      ) : null}
     </li>
   );
 }

@@ -13,6 +13,7 @@ import { ChevronLeftIcon, ExportIcon } from '@/components/ui/icons';
 import { ChatPanel } from './chat/ChatPanel';
 import { CreditsBadge } from './CreditsBadge';
 import { ExportStatus, finalExports } from './export/ExportStatus';
+import { FinishedWhileAway } from './export/FinishedWhileAway';
 import { MediaPanel } from './media/MediaPanel';
 import { PlayerPanel } from './player/PlayerPanel';
 import { ProjectNotFound } from './ProjectNotFound';
@@ -76,6 +77,7 @@ export function ProjectWorkspace({ projectId, initialDetail }: { projectId: stri
         <CreditsBadge />
         <ShareButton projectId={projectId} shared={Boolean(data.project.shared)} />
       </header>
+      <FinishedWhileAway exports={data.exports} />
       <WorkspaceTabs tab={tab} onChange={setTab} />
       <main className="scroll-thin flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-3 pb-3 lg:grid lg:grid-cols-[300px_minmax(0,1fr)_380px] lg:grid-rows-[minmax(0,1fr)_auto] lg:overflow-hidden">
         <div {...tabPanel('chat')} className={`${show('chat')} min-h-0 flex-1 flex-col lg:col-start-3 lg:row-span-2 lg:row-start-1 lg:flex`}>

@@ -102,6 +102,8 @@ export const chatEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heartbeat') }),
   z.object({ type: z.literal('error'), code: z.union([z.number(), z.string()]), message: z.string() }),
   z.object({ type: z.literal('done') }),
+  // When the planner is unsure it changes nothing and offers these; each is a message the UI can send as it is.
+  z.object({ type: z.literal('suggestions'), items: z.array(z.string().min(1).max(200)).max(6) }),
 ]);
 export type ChatEvent = z.infer<typeof chatEventSchema>;
 

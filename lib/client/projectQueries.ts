@@ -17,6 +17,7 @@ import {
 } from '@/lib/api/schemas';
 import { apiFetch } from './apiFetch';
 import { queryKeys } from './queryKeys';
+import { markExportSeen } from './seenExports';
 
 const projectsResponse = z.object({ projects: z.array(projectViewSchema) });
 const projectResponse = z.object({ project: projectViewSchema });
@@ -114,7 +115,11 @@ export function useExportJob(projectId: string, initial: ExportView | undefined)
     queryFn: async () => {
       const view = (await apiFetch(`/api/projects/${projectId}/exports/${initial!.id}`, exportResponse)).export;
       upsertExport(client, projectId, view);
-      if (isFinished(view)) void client.invalidateQueries({ queryKey: queryKeys.projects() });
+      if (isFinished(view)) {
+        // Watched to the end here, so it is no news when the page is opened again.
+        markExportSeen(view.id);
+        void client.invalidateQueries({ queryKey: queryKeys.projects() });
+      }
       return view;
     },
     refetchInterval: (q) => (q.state.data && isFinished(q.state.data) ? false : 1000),

@@ -6,4 +6,5 @@ export const queryKeys = {
   exportJob: (projectId: string, exportId: string) => ['project', projectId, 'export', exportId] as const,
   peaks: (url: string) => ['peaks', url] as const,
   credits: () => ['credits'] as const,
+  unfinishedUploads: (projectId: string) => ['project', projectId, 'unfinished-uploads'] as const,
 };

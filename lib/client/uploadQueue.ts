@@ -1,8 +1,10 @@
-// Uploads files one at a time per project with XMLHttpRequest (fetch has no upload progress), cancelable.
+// Uploads files one at a time per project, cancelable: large files resumable over tus, small ones and URLs with XMLHttpRequest (fetch has no upload progress).
 import { AppError } from '@/lib/errors';
 import { urlImportBodySchema } from '@/lib/api/schemas';
+import { RESUMABLE_FROM_BYTES, sendResumable } from './resumableUpload';
 
-export type UploadStatus = 'queued' | 'uploading' | 'processing' | 'done' | 'failed' | 'canceled';
+/** `paused`: the network went away mid-upload; it continues by itself when the network is back. */
+export type UploadStatus = 'queued' | 'uploading' | 'paused' | 'processing' | 'done' | 'failed' | 'canceled';
 
 export interface UploadItem {
   id: string;
@@ -17,7 +19,7 @@ export interface UploadItem {
 
 interface Job {
   item: UploadItem;
-  send: (onProgress: (loaded: number) => void) => { done: Promise<void>; abort: () => void };
+  send: (onProgress: (loaded: number) => void, onPaused: (paused: boolean) => void) => { done: Promise<void>; abort: () => void };
   onDone?: () => void;
 }
 
@@ -55,6 +57,10 @@ export function getServerUploads(): UploadItem[] {
 /** Queues files for a project; they go up in the order given so the timeline keeps that order. */
 export function enqueueFiles(projectId: string, files: File[], onDone?: () => void) {
   for (const file of files) {
+    if (file.size >= RESUMABLE_FROM_BYTES) {
+      add(projectId, file.name, file.size, (onProgress, onPaused) => sendResumable(projectId, file, { onProgress, onPaused }), onDone);
+      continue;
+    }
     const form = () => {
       const data = new FormData();
       data.append('files', file, file.name);
@@ -110,10 +116,17 @@ async function pump(projectId: string) {
 async function runJob(job: Job) {
   const { id, size } = job.item;
   patch(id, { status: 'uploading' });
-  const { done, abort } = job.send((loaded) => {
-    const finished = size !== null && loaded >= size;
-    patch(id, { loaded, status: finished ? 'processing' : 'uploading' });
-  });
+  const { done, abort } = job.send(
+    (loaded) => {
+      const finished = size !== null && loaded >= size;
+      patch(id, { loaded, status: finished ? 'processing' : 'uploading' });
+    },
+    (paused) => {
+      const current = items.find((i) => i.id === id);
+      const finished = size !== null && (current?.loaded ?? 0) >= size;
+      patch(id, { status: paused ? 'paused' : finished ? 'processing' : 'uploading' });
+    },
+  );
   aborts.set(id, abort);
   try {
     await done;

@@ -3,6 +3,7 @@ import 'server-only';
 import type { EditingBackend } from '@/lib/backend/types';
 import type { Store } from '@/lib/store/types';
 import { appRoot } from './root';
+import type { TusParts } from './upload/tusStore';
 
 export function getStore(): Store {
   return appRoot().store;
@@ -10,4 +11,8 @@ export function getStore(): Store {
 
 export function getBackend(): EditingBackend {
   return appRoot().backend;
+}
+
+export function tusParts(): TusParts {
+  return appRoot().tus;
 }

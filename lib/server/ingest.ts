@@ -75,6 +75,13 @@ export async function ingestUrls(ctx: BackendContext, urls: string[], signal?: A
   return ingestFiles(ctx, files, signal);
 }
 
+/** A resumable upload whose last byte arrived: the same probe, analysis and errors as one multipart file. */
+export async function ingestFinishedUpload(ctx: BackendContext, file: ReceivedFile): Promise<MediaView> {
+  await prepareDir(ctx.project.id);
+  const [media] = await ingestFiles(ctx, [file]);
+  return media;
+}
+
 /**
  * All or nothing, like the upload itself: one unusable file fails the request (its name in the
  * message) and every file of the request is removed, so a retry starts clean.

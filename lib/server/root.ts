@@ -13,6 +13,7 @@ import type { Store } from '@/lib/store/types';
 import { tools } from './binaries';
 import { getConfig, type Config } from './config';
 import { plannerFor } from './plannerFromConfig';
+import { createTusParts, type TusParts } from './upload/tusStore';
 
 export interface AppRoot {
   config: Config;
@@ -21,6 +22,8 @@ export interface AppRoot {
   backend: EditingBackend;
   /** The local render queue; null when NemoVideo renders remotely. */
   worker: RenderWorker | null;
+  /** Resumable uploads in progress (either backend ingests them). */
+  tus: TusParts;
 }
 
 /** Postgres when DATABASE_URL is set (shared by every web process), else the embedded SQLite file under DATA_DIR. */
@@ -32,8 +35,9 @@ export function storeFor(config: Config): Store {
 /** Wires one app from a config and a store (tests may pass their own store). */
 export function buildRoot(config: Config, store: Store = storeFor(config)): AppRoot {
   const planner = plannerFor(config);
+  const tus = createTusParts(config.DATA_DIR);
   if (config.EDIT_BACKEND === 'nemo') {
-    return { config, store, planner, backend: createNemoBackend(config, store), worker: null };
+    return { config, store, planner, backend: createNemoBackend(config, store), worker: null, tus };
   }
   const deps: LocalDeps = {
     store,
@@ -43,7 +47,7 @@ export function buildRoot(config: Config, store: Store = storeFor(config)): AppR
   };
   const worker = new RenderWorker(deps);
   process.once('exit', () => worker.abortAll());
-  return { config, store, planner, backend: createLocalBackend(deps, worker), worker };
+  return { config, store, planner, backend: createLocalBackend(deps, worker), worker, tus };
 }
 
 // Next bundles the route handlers and instrumentation.ts separately, so each bundle has its own copy of

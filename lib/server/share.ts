@@ -8,22 +8,26 @@ import { AppError } from '@/lib/errors';
 import { getConfig } from './config';
 import { getStore } from './context';
 import type { ExportRecord } from '@/lib/store/types';
+import { openThumbnail } from './mediaAssets';
 
 /** 18 random bytes = 144 bits, above the 128 the design asks for; base64url keeps it URL-safe. */
 const TOKEN_BYTES = 18;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{24,}$/;
 
 /**
- * PUBLIC_BASE_URL when set; otherwise the link as the owner's browser reached us (Next normalises
- * req.url's host, so read the Host header - it only ever goes back to that same owner).
+ * PUBLIC_BASE_URL when set; otherwise the site as the browser reached us (Next normalises
+ * req.url's host, so read the Host header - it only ever goes back to that same browser).
  */
-export function shareUrl(req: Request, token: string): string {
+export function publicOrigin(headers: Headers, fallback?: URL): string {
   const base = getConfig().PUBLIC_BASE_URL;
-  if (base) return new URL(`/share/${token}`, base).toString();
-  const fallback = new URL(req.url);
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host') ?? fallback.host;
-  const proto = req.headers.get('x-forwarded-proto') ?? fallback.protocol.replace(':', '');
-  return new URL(`/share/${token}`, `${proto}://${host}`).toString();
+  if (base) return new URL(base).origin;
+  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? fallback?.host ?? 'localhost';
+  const proto = headers.get('x-forwarded-proto') ?? fallback?.protocol.replace(':', '') ?? 'http';
+  return `${proto}://${host}`;
+}
+
+export function shareUrl(req: Request, token: string): string {
+  return new URL(`/share/${token}`, publicOrigin(req.headers, new URL(req.url))).toString();
 }
 
 /** Returns the project's share token, minting one the first time so a link already sent keeps working. */
@@ -67,6 +71,15 @@ export async function sharedProjectView(token: string): Promise<SharedProjectVie
         }
       : null,
   };
+}
+
+/** The picture a shared link previews with in messengers: the poster of the project's first clip. */
+export async function sharedPoster(token: string): Promise<{ size: number; body: ReadableStream<Uint8Array> }> {
+  const ctx = await sharedContext(token);
+  const media = await getStore().listMedia(ctx.project.id);
+  const first = media.find((m) => m.hasThumbnail && m.probe.kind === 'video') ?? media.find((m) => m.hasThumbnail);
+  if (!first) throw new AppError(404, 'This video has no picture yet.');
+  return openThumbnail(ctx, first.id);
 }
 
 /** The shared export's file and the title to name it by. */

@@ -195,6 +195,20 @@ describe.each([DESKTOP, PHONE])('a creator on a $name', (viewport: Viewport) => 
     expect(await page.getByRole('link', { name: 'Download', exact: true }).count()).toBe(1);
   });
 
+  desktopOnly('offers suggestions as chips when unsure, and a tap sends one', async () => {
+    const message = page.getByRole('textbox', { name: 'Message' });
+    const texts = page.locator('[data-track-type="text"] [data-segment="text"]');
+    const before = await texts.count();
+    await message.fill('Grand Opening');
+    await message.press('Enter');
+    const chip = page.getByRole('group', { name: 'Did you mean' }).last().getByRole('button', { name: 'Add a title "Grand Opening"' });
+    await expect.poll(() => chip.count(), { timeout: 60_000 }).toBe(1);
+    // Unsure, so nothing changed yet.
+    expect(await texts.count()).toBe(before);
+    await chip.click();
+    await expect.poll(() => texts.count(), { timeout: 60_000 }).toBe(before + 1);
+  });
+
   it('looks right and passes the accessibility check in light and dark', async () => {
     await openTab('Timeline');
     await screenshotThemes(page, `project-${viewport.name}`);

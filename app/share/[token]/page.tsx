@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { SharedView } from '@/components/share/SharedView';
 import { asAppError } from '@/lib/errors';
 import { sharedProjectView } from '@/lib/server/share';
+import { sharePageMetadata } from '@/lib/server/shareMetadata';
 
 export const dynamic = 'force-dynamic';
 
-// A share link must not leak through the Referer of anything the page loads.
-export const metadata: Metadata = { title: 'Shared video · In Video', referrer: 'no-referrer', robots: { index: false } };
+export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
+  return sharePageMetadata((await params).token, await headers());
+}
 
 async function load(token: string) {
   try {

@@ -4,12 +4,16 @@ import { useEffect, useRef } from 'react';
 import type { MessageView } from '@/lib/api/schemas';
 import { AlertIcon, SparkIcon } from '@/components/ui/icons';
 import { ChatComposer } from './ChatComposer';
+import { ChatExportCard } from './ChatExportCard';
 import { useChatSession, type ChatTurn } from './useChatSession';
 import { ReplyText } from './ReplyText';
 
 export const SUGGESTIONS = ['Cut out the pauses', 'Add background music', 'Add a title', 'Make it vertical', 'Export 1080p'];
 
-function Bubble({ turn }: { turn: ChatTurn }) {
+const CHIP =
+  'h-9 shrink-0 rounded-full border border-line-strong bg-surface px-3.5 text-sm font-medium text-ink transition-colors hover:border-accent hover:bg-accent-soft disabled:opacity-55';
+
+function Bubble({ turn, projectId, busy, onPick }: { turn: ChatTurn; projectId: string; busy: boolean; onPick: (text: string) => void }) {
   if (turn.role === 'user') {
     return (
       <li className="flex justify-end">
@@ -32,6 +36,16 @@ function Bubble({ turn }: { turn: ChatTurn }) {
             {turn.status}
           </p>
         ) : null}
+        {turn.suggestions?.length ? (
+          <div className="flex flex-wrap gap-2 pt-1" role="group" aria-label="Did you mean">
+            {turn.suggestions.map((s) => (
+              <button key={s} type="button" disabled={busy} onClick={() => onPick(s)} className={CHIP}>
+                {s}
+              </button>
+            ))}
+          </div>
+        ) : null}
+        {turn.export ? <ChatExportCard projectId={projectId} job={turn.export} /> : null}
         {turn.error ? (
           <p className="flex items-start gap-1.5 rounded-xl bg-danger-soft px-3 py-2 text-sm text-danger">
             <AlertIcon width={18} height={18} className="mt-px shrink-0" />
@@ -85,7 +99,7 @@ export function ChatPanel({
         ) : (
           <ol className="flex flex-col gap-4">
             {turns.map((t) => (
-              <Bubble key={t.id} turn={t} />
+              <Bubble key={t.id} turn={t} projectId={projectId} busy={busy} onPick={(s) => void send(s)} />
             ))}
           </ol>
         )}
@@ -97,7 +111,7 @@ export function ChatPanel({
             type="button"
             disabled={busy}
             onClick={() => void send(s)}
-            className="h-9 shrink-0 rounded-full border border-line-strong bg-surface px-3.5 text-sm font-medium text-ink transition-colors hover:border-accent hover:bg-accent-soft disabled:opacity-55"
+            className={CHIP}
           >
             {s}
           </button>

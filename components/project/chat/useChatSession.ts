@@ -2,7 +2,7 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MessageView } from '@/lib/api/schemas';
+import type { ExportView, MessageView } from '@/lib/api/schemas';
 import { errorMessage } from '@/lib/client/apiFetch';
 import { streamChat } from '@/lib/client/chatStream';
 import { setTimeline, upsertExport } from '@/lib/client/projectQueries';
@@ -16,6 +16,10 @@ export interface ChatTurn {
   status?: string;
   error?: string;
   streaming?: boolean;
+  /** Requests the editor offers when it was unsure; tapping one sends it. */
+  suggestions?: string[];
+  /** The export this reply started, shown live in the message. */
+  export?: ExportView;
 }
 
 let localId = 0;
@@ -51,8 +55,12 @@ export function useChatSession(projectId: string, history: MessageView[]) {
           if (event.type === 'text') patchTurn(replyId, (t) => ({ text: t.text + event.delta }));
           else if (event.type === 'status') patchTurn(replyId, () => ({ status: event.message }));
           else if (event.type === 'timeline') setTimeline(client, projectId, event.timeline);
-          else if (event.type === 'export') upsertExport(client, projectId, event.export);
+          else if (event.type === 'export') {
+            upsertExport(client, projectId, event.export);
+            patchTurn(replyId, () => ({ export: event.export }));
+          }
           else if (event.type === 'error') patchTurn(replyId, () => ({ error: event.message }));
+          else if (event.type === 'suggestions') patchTurn(replyId, () => ({ suggestions: event.items }));
           else if (event.type === 'done') break;
         }
       } catch (err) {

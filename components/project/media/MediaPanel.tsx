@@ -8,6 +8,7 @@ import { Panel } from '@/components/ui/Panel';
 import { FilmIcon, ImageIcon, LinkIcon, MusicIcon, UploadIcon } from '@/components/ui/icons';
 import { MediaFileInput } from '@/components/upload/MediaFileInput';
 import { useFileDrop } from '@/components/upload/useFileDrop';
+import { UnfinishedUploads } from './UnfinishedUploads';
 import { UploadList } from './UploadList';
 
 function MediaThumb({ media }: { media: MediaView }) {
@@ -111,6 +112,7 @@ export function MediaPanel({
       </form>
 
       <UploadList projectId={projectId} />
+      <UnfinishedUploads projectId={projectId} onFiles={onFiles} />
 
       {media.length === 0 ? (
         <p className="px-1 py-2 text-sm text-muted">No media yet. Files you add show up here and go onto the timeline in order.</p>

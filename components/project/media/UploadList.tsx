@@ -18,6 +18,8 @@ function detail(u: UploadItem): string {
       return 'Waiting…';
     case 'uploading':
       return u.size ? `${formatBytes(u.loaded)} of ${formatBytes(u.size)} · ${formatPercent(fraction)}` : 'Importing…';
+    case 'paused':
+      return u.size ? `Paused, waiting for the network · ${formatBytes(u.loaded)} of ${formatBytes(u.size)} sent` : 'Paused, waiting for the network';
     case 'processing':
       return 'Processing…';
     case 'done':
@@ -35,7 +37,7 @@ export function UploadList({ projectId }: { projectId: string }) {
   return (
     <ul className="flex flex-col gap-2" aria-label="Uploads">
       {uploads.map((u) => {
-        const active = u.status === 'queued' || u.status === 'uploading' || u.status === 'processing';
+        const active = u.status === 'queued' || u.status === 'uploading' || u.status === 'paused' || u.status === 'processing';
         const fraction = u.status === 'processing' ? 1 : u.size ? u.loaded / u.size : 0;
         return (
           <li key={u.id} className="rounded-xl border border-line bg-canvas p-3" data-upload-status={u.status}>

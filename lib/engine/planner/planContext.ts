@@ -2,17 +2,27 @@
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import type { CaptionCue, OperationContext } from '@/lib/engine/timeline/operations/operationContext';
 import type { MusicMood } from '@/lib/engine/timeline/operations/editOperation';
+import { timelineDuration } from '@/lib/engine/timeline/duration';
 import type { Timeline } from '@/lib/engine/timeline/schema';
 import type { PlanContext } from './intents/intent';
 
 const UNTITLED = /^untitled project \d+$/i;
 
-/** The project title, unless it is the automatic one; else the first clip's name without its extension. */
+const baseName = (file: string) => file.replace(/\.[a-z0-9]+$/i, '').trim();
+/** "my_holiday-clip" -> "My holiday clip": a file name read as words. */
+const asWords = (name: string) => name.replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\w/, (c) => c.toUpperCase());
+
+/**
+ * The project title, unless it is the automatic one; else the first clip's name without its
+ * extension. A project named after its file (the home page does that) gets that name as words.
+ */
 export function defaultTitle(projectTitle: string, timeline: Timeline, media: MediaRecord[]): string {
-  if (projectTitle.trim() && !UNTITLED.test(projectTitle.trim())) return projectTitle.trim();
+  const title = projectTitle.trim();
+  if (title && media.some((m) => baseName(m.name) === title)) return asWords(title) || 'My Video';
+  if (title && !UNTITLED.test(title)) return title;
   const first = media.find((m) => m.id === timeline.video[0]?.sourceId) ?? media[0];
-  const name = first?.name.replace(/\.[a-z0-9]+$/i, '').replace(/[_-]+/g, ' ').trim();
-  return name ? name.replace(/^\w/, (c) => c.toUpperCase()) : 'My Video';
+  const name = first ? asWords(baseName(first.name)) : '';
+  return name || 'My Video';
 }
 
 const TOPIC_OF_OPERATION: Record<string, string> = {
@@ -32,6 +42,7 @@ export function planContextOf(timeline: Timeline, media: MediaRecord[], projectT
     hasMusic: timeline.audio.length > 0,
     hasText: timeline.texts.length > 0,
     defaultTitle: defaultTitle(projectTitle, timeline, media),
+    videoSeconds: timelineDuration(timeline),
   };
 }
 

@@ -10,6 +10,8 @@ export interface ReplyParts {
   notUnderstood: string[];
   notes: string[];
   plannerNote?: string;
+  /** Requests offered instead of a guess; named in the reply and sent as chips. */
+  suggestions?: string[];
 }
 
 /** Sentences of the reply, in the order they are streamed. */
@@ -20,7 +22,14 @@ export function replySentences(parts: ReplyParts): string[] {
   if (parts.notUnderstood.length > 0) {
     const list = parts.notUnderstood.map((p) => `"${p}"`).join(', ');
     const nothingElse = parts.history.length + parts.done.length + parts.refused.length === 0;
-    out.push(nothingElse ? `Sorry, I can't do ${list}: that is not a video edit I know. ${CAPABILITIES}` : `I didn't understand ${list}, so I left that out.`);
+    const offer = parts.suggestions?.length ? ` Did you mean: ${parts.suggestions.join(' · ')}?` : '';
+    out.push(
+      nothingElse
+        ? `I'm not sure what you mean by ${list}, so I changed nothing.${offer} ${CAPABILITIES}`
+        : `I didn't understand ${list}, so I left that out.${offer}`,
+    );
+  } else if (parts.suggestions?.length && parts.history.length + parts.done.length + parts.refused.length === 0) {
+    out.push(`I changed nothing. Did you mean: ${parts.suggestions.join(' · ')}?`);
   }
   if (parts.done.length > 0) out.push(...parts.notes);
   if (out.length === 0) out.push(`Nothing needed changing. ${CAPABILITIES}`);

@@ -1,6 +1,7 @@
 // Where and how big a text overlay is drawn: cleaned, wrapped into lines and shrunk to fit its area.
-import type { TextItem } from '@/lib/engine/timeline/schema';
+import type { TextItem, TitleLook } from '@/lib/engine/timeline/schema';
 import type { Size } from './fitFilter';
+import { lookFrame, lookPanels, type Panel } from './titleLookFrame';
 
 export type FontKey = 'latin' | 'cjk';
 
@@ -16,6 +17,12 @@ export interface TextLayout {
   lines: TextLine[];
   /** Padding of the translucent box behind each line. */
   boxBorder: number;
+  /** The named title style; absent for captions and for titles made before styles existed. */
+  look?: TitleLook;
+  /** Left edge of every line for left-aligned looks (lower third); lines are centred otherwise. */
+  left?: number;
+  /** Filled rectangles drawn under the words (a bar, an accent stripe); none when absent. */
+  panels?: Panel[];
 }
 
 const SIZE_FRACTION = { small: 0.035, medium: 0.05, large: 0.065, xlarge: 0.085 } as const;
@@ -96,7 +103,23 @@ export function wrapText(text: string, maxWidthEm: number): string[] {
   return lines;
 }
 
-/** The area a block of text may use, by position; portrait keeps clear of the app overlays. */
+/** The narrowest wrap (down to half the width) that still needs no more lines than the widest. */
+export function balancedWrap(text: string, maxWidthEm: number): string[] {
+  const widest = wrapText(text, maxWidthEm);
+  if (widest.length < 2) return widest;
+  let best = widest;
+  for (let em = maxWidthEm * 0.95; em >= maxWidthEm * 0.5; em *= 0.95) {
+    const lines = wrapText(text, em);
+    if (lines.length > widest.length) break;
+    best = lines;
+  }
+  return best;
+}
+
+/**
+ * The area a block of text may use, by position; portrait keeps clear of the app overlays
+ * (top 10% for the status line, bottom 20% for captions and buttons on TikTok, Reels, Shorts).
+ */
 function area(position: TextItem['position'], out: Size): { top: number; bottom: number } {
   const portrait = out.height > out.width;
   const safeTop = out.height * (portrait ? 0.1 : 0.07);
@@ -107,21 +130,27 @@ function area(position: TextItem['position'], out: Size): { top: number; bottom:
 }
 
 /** Lays out an overlay; null when nothing drawable is left after cleaning. */
-export function layoutText(item: Pick<TextItem, 'text' | 'position' | 'size'>, out: Size): TextLayout | null {
+export function layoutText(item: Pick<TextItem, 'text' | 'position' | 'size' | 'look'>, out: Size): TextLayout | null {
   const text = cleanOverlayText(item.text);
   if (text === '') return null;
   const base = Math.min(out.width, out.height);
   const minSize = Math.max(8, Math.round(base * MIN_FRACTION));
-  const maxWidth = out.width * 0.88;
+  const frame = lookFrame(item.look, out);
+  const maxWidth = out.width * frame.widthFraction;
   const region = area(item.position, out);
+  // Room for the look's padding around the block, so a bar or card stays inside the safe area too.
+  region.top += base * frame.padFraction;
+  region.bottom -= base * frame.padFraction;
   const full = { top: out.height * 0.05, bottom: out.height * 0.95 };
 
-  let fontSize = Math.round(base * SIZE_FRACTION[item.size]);
-  let lines = wrapText(text, maxWidth / fontSize);
+  let fontSize = Math.round(base * SIZE_FRACTION[item.size] * frame.sizeScale);
+  // Styled titles wrap into even lines ("How we built a / studio in a week"), never a lone last word.
+  const wrap = (em: number) => (item.look ? balancedWrap(text, em) : wrapText(text, em));
+  let lines = wrap(maxWidth / fontSize);
   const fits = (r: { top: number; bottom: number }) => lines.length * fontSize * LINE_HEIGHT <= r.bottom - r.top;
   while (!fits(region) && fontSize > minSize) {
     fontSize = Math.max(minSize, Math.round(fontSize * 0.9));
-    lines = wrapText(text, maxWidth / fontSize);
+    lines = wrap(maxWidth / fontSize);
   }
   let bounds = region;
   if (!fits(region)) {
@@ -142,10 +171,15 @@ export function layoutText(item: Pick<TextItem, 'text' | 'position' | 'size'>, o
       : item.position === 'bottom'
         ? bounds.bottom - blockHeight
         : Math.max(bounds.top, (out.height - blockHeight) / 2);
+  const placed = lines.map((line, i) => ({ text: line, y: Math.round(top + i * lineHeight) }));
+  const boxBorder = Math.max(2, Math.round(fontSize * frame.boxBorderEm));
   return {
     font: pickFont(text),
     fontSize,
-    boxBorder: Math.max(2, Math.round(fontSize * 0.2)),
-    lines: lines.map((line, i) => ({ text: line, y: Math.round(top + i * lineHeight) })),
+    boxBorder,
+    lines: placed,
+    ...(item.look ? { look: item.look } : {}),
+    ...(frame.leftFraction !== undefined ? { left: Math.round(out.width * frame.leftFraction) } : {}),
+    panels: lookPanels(item.look, { fontSize, boxBorder, lineHeight, lines: placed, out, left: frame.leftFraction !== undefined ? Math.round(out.width * frame.leftFraction) : undefined }),
   };
 }

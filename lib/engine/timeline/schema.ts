@@ -43,6 +43,10 @@ export type AudioClip = z.infer<typeof audioClipSchema>;
 export const textPositionSchema = z.enum(['top', 'center', 'bottom']);
 export const textSizeSchema = z.enum(['small', 'medium', 'large', 'xlarge']);
 
+/** Named title styles: bold centre card, lower third, subtitle bar, minimal. Captions have none. */
+export const titleLookSchema = z.enum(['card', 'lower-third', 'subtitle-bar', 'minimal']);
+export type TitleLook = z.infer<typeof titleLookSchema>;
+
 export const textItemSchema = z.object({
   id: z.string(),
   text: z.string().min(1).max(1000),
@@ -51,6 +55,7 @@ export const textItemSchema = z.object({
   position: textPositionSchema.default('top'),
   size: textSizeSchema.default('large'),
   style: z.enum(['title', 'caption']).default('title'),
+  look: titleLookSchema.optional(),
 });
 export type TextItem = z.infer<typeof textItemSchema>;
 

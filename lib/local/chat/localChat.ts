@@ -51,5 +51,6 @@ export async function* runLocalChat(deps: LocalDeps, ctx: BackendContext, messag
   }
   const sentences = replySentences({ ...plan, plannerNote: plan.plannerNote, history: history.said, done: applied.done, refused: applied.refused });
   for (const [i, sentence] of sentences.entries()) yield { type: 'text', delta: i === 0 ? sentence : ` ${sentence}` };
+  if (plan.suggestions?.length) yield { type: 'suggestions', items: plan.suggestions.slice(0, 6) };
   if (changed || history.head) yield { type: 'timeline', timeline: await viewOfHead(store, projectId, head, media) };
 }

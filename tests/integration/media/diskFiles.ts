@@ -12,11 +12,11 @@ export function filesUnder(dir: string): string[] {
 }
 
 /** Waits until `check` passes (cleanup after a disconnect is asynchronous on the server). */
-export async function eventually(check: () => void, timeoutMs = 15_000): Promise<void> {
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return check();
+      return await check();
     } catch (err) {
       if (Date.now() > deadline) throw err;
       await new Promise((r) => setTimeout(r, 200));

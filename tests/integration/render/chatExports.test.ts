@@ -113,11 +113,12 @@ describe('what the chat asks for shows up in the exported file', () => {
     const file = await exportByChat(client, id);
     const [w, h] = [192, 108];
     const diff = (t: number, from: number, to: number) => meanAbsDiff(rows(greyFrame(file, t, w, h), w, from, to), rows(greyFrame(TALK, t, w, h), w, from, to));
-    // The title's band (7%..18% of the height) while shown: clearly changed. The same band later,
-    // and the lower half while it is shown: as in the source.
-    expect(diff(1.5, 7, 20)).toBeGreaterThan(8);
-    expect(diff(5, 7, 20)).toBeLessThan(2);
-    expect(diff(1.5, 54, 108)).toBeLessThan(2);
+    // A new title is a bold centre card: its band (about 42%..56% of the height) clearly changes while
+    // shown; the same band later, and the top and bottom thirds while it is shown, stay as in the source.
+    expect(diff(1.5, 46, 58)).toBeGreaterThan(8);
+    expect(diff(5, 46, 58)).toBeLessThan(2);
+    expect(diff(1.5, 0, 36)).toBeLessThan(2);
+    expect(diff(1.5, 72, 108)).toBeLessThan(2);
   });
 
   it('"make it vertical for TikTok" exports 1080x1920', async () => {

@@ -1,6 +1,7 @@
 // The frame and the clock: aspect ratio and platforms, fill mode, speed, fades from and to black.
 import { findClipRefs } from '../parameters/clipRefs';
 import { findDurations, findPercent, toNumber } from '../parameters/numbers';
+import { phrasePattern } from '../parameters/phrasePattern';
 import { findAspect, findFit } from '../parameters/vocabulary';
 import type { Intent } from './intent';
 
@@ -9,15 +10,18 @@ export const aspectIntent: Intent = (clause) => {
   const aspect = findAspect(t);
   const fit = findFit(t);
   if (aspect) return { ops: [{ type: 'setAspect', aspect, ...(fit ? { fit } : {}) }], topic: 'frame' };
-  if (fit && /\b(fill|fit|background|bars?|letterbox|blur|crop|edges|sides)\b|黑边|模糊|裁剪|铺满|填满/.test(t)) return { ops: [{ type: 'setFit', fit }], topic: 'frame' };
+  // "crop it" alone names no shape: the unsure intent asks which one.
+  if (fit && /\b(fill|fit|background|bars?|letterbox|blur|edges|sides)\b|黑边|模糊|铺满|填满/.test(t)) return { ops: [{ type: 'setFit', fit }], topic: 'frame' };
   return null;
 };
 
-const SPEED_WORDS = /(\d+(?:\.\d+)?)\s*[x×]|\bspeed|\bfaster\b|\bslower\b|\bslow(?:ed)? (?:it |this |the \w+ )?down\b|\bslow[- ]?mo|\bhalf speed\b|\bdouble speed\b|\btwice as fast\b|\bquicker\b|\btime-?lapse\b|倍速|加速|减速|慢放|快进|慢动作|放慢|加快/;
+const SLOWER = phrasePattern('slower');
+const FASTER = phrasePattern('faster');
+const SPEED_WORDS = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*[x×倍]|\bspeed|\bslow(?:ed)? (?:it |this |the \w+ )?down\b|${SLOWER.source}|${FASTER.source}`, 'iu');
 
 function factor(t: string): number | undefined {
   const x = /(\d+(?:\.\d+)?)\s*(?:[x×]|倍)/.exec(t);
-  const slower = /\bslow|\bslower\b|half speed|减速|慢/.test(t);
+  const slower = SLOWER.test(t) || /\bslow|减速|慢/.test(t);
   if (x) {
     const n = Number(x[1]);
     return slower && n > 1 ? 1 / n : n;
@@ -27,13 +31,17 @@ function factor(t: string): number | undefined {
   const times = /(\w+(?:\.\d+)?)\s+times\s+(faster|slower|as fast|speed)/.exec(t);
   if (times && toNumber(times[1]) !== undefined) return times[2] === 'slower' ? 1 / toNumber(times[1])! : toNumber(times[1]);
   const percent = findPercent(t);
+  // "speed up to 200%" names the speed; "speed up by 20%" a change.
+  if (percent !== undefined && /\b(to|at)\s+[\d.]+\s*(%|percent)/.test(t)) return percent;
   if (percent !== undefined) {
     if (/faster|quicker|speed up|up by/.test(t)) return 1 + percent;
     if (/slower|slow down|down by/.test(t)) return Math.max(0.1, 1 - percent);
     return percent;
   }
+  const plain = /\bspeed\s*(?:to|of|at|=|:)?\s*(\d+(?:\.\d+)?)(?!\s*(?:%|s\b|sec))/.exec(t);
+  if (plain && Number(plain[1]) > 0 && Number(plain[1]) <= 16) return Number(plain[1]);
   if (slower) return 0.5;
-  if (/faster|speed (it |this |the \w+ )?up|quicker|加速|加快|快进/.test(t)) return 1.5;
+  if (FASTER.test(t) || /speed (it |this |the \w+ )?up/.test(t)) return 1.5;
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // What an intent detector sees (one clause, lower-cased, quotes masked) and what it returns.
 import type { MediaKind } from '@/lib/engine/media/schema';
 import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
+import { phrasePattern } from '../parameters/phrasePattern';
 
 export interface Clause {
   /** Lower-cased clause with quotes as ⟦n⟧. */
@@ -18,6 +19,8 @@ export interface PlanContext {
   defaultTitle: string;
   /** What the last change was about ("title", "music"), so "make it bigger" in the next message has a subject. */
   recentTopic?: string;
+  /** Length of the video in seconds, for suggestions like "Split at 30 s". */
+  videoSeconds?: number;
 }
 
 export interface IntentMatch {
@@ -26,9 +29,11 @@ export interface IntentMatch {
   topic: string;
   /** Things the reply should say, e.g. that a default title was used. */
   notes?: string[];
+  /** The clause has more than one reading: these requests are offered instead, and nothing is applied. */
+  ask?: string[];
 }
 
 export type Intent = (clause: Clause, ctx: PlanContext) => IntentMatch | null;
 
 export const has = (text: string, pattern: RegExp) => pattern.test(text);
-export const REMOVE_WORDS = /\b(remove|delete|drop|get rid of|take (out|off|away)|lose|kill|strip|clear|no more|without|turn off)\b|去掉|删掉|删除|去除|移除|不要|拿掉|取消/;
+export const REMOVE_WORDS = phrasePattern('remove');

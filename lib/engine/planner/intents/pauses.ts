@@ -1,9 +1,10 @@
 // Pause and silence removal, with its knobs in words: minimum pause, room around speech, how quiet counts as silence.
 import { findDurations } from '../parameters/numbers';
+import { phrasePattern } from '../parameters/phrasePattern';
 import type { EditOperationOf } from '@/lib/engine/timeline/operations/editOperation';
 import type { Intent } from './intent';
 
-const PAUSE_WORDS = /\b(pauses?|silen(ce|ces|t)|dead air|quiet (parts|bits|gaps)|gaps?|breaks?|ums?|awkward)\b|停顿|静音|沉默|空白|气口|没声音|停頓/;
+const PAUSE_WORDS = phrasePattern('pauses');
 const ROOM_WORDS = /\b(room|space|padding|breathing|breath|margin|tight(er)?|loose(r)?|natural|abrupt|choppy)\b|留白|余量|紧凑|宽松/;
 
 function settings(text: string): Omit<EditOperationOf<'removePauses'>, 'type'> {

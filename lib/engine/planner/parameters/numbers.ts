@@ -66,13 +66,15 @@ export function findPercent(text: string): number | undefined {
   return undefined;
 }
 
-/** A time range: "from 10 to 15 s", "10-15s", "between 0:10 and 0:20", "从10秒到15秒". */
+/** A time range: "from 10 to 15 s", "10-15s", "5s–9s", "between 0:10 and 0:20", "从10秒到15秒", "5到9秒", "第5秒到第9秒". */
 export function findRange(text: string): [number, number] | undefined {
   const time = String.raw`(\d{1,2}:\d{2}(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?|秒)?`;
+  const cnTime = String.raw`(\d{1,2}:\d{2}(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十]+)\s*(?:秒钟?|s)?`;
   const patterns = [
-    new RegExp(String.raw`(?:from|between)\s+(?:second\s+)?${time}\s*(?:to|and|until|till|-|–)\s*(?:second\s+)?${time}`, 'i'),
-    new RegExp(String.raw`(?<![\d.:])${time}\s*(?:-|–|to)\s*${time}(?=\s*(?:s\b|secs?\b|seconds?\b|秒|$|\s|,|\.))`, 'i'),
-    new RegExp(String.raw`从\s*第?${time}\s*(?:到|至)\s*第?${time}`),
+    new RegExp(String.raw`(?:from|between)\s+(?:second\s+)?${time}\s*(?:to|and|until|till|through|-|–|—)\s*(?:second\s+)?${time}`, 'i'),
+    new RegExp(String.raw`(?<![\d.:])${time}\s*(?:-|–|—|to|until|till|through)\s*${time}(?=\s*(?:s\b|secs?\b|seconds?\b|秒|$|\s|,|\.|[\u4e00-\u9fff]))`, 'i'),
+    new RegExp(String.raw`从\s*第?\s*${cnTime}\s*(?:[\u4e00-\u9fff]{0,3}?)(?:到|至|-|–|~)\s*第?\s*${cnTime}`),
+    new RegExp(String.raw`(?<![\d.:])第?\s*${cnTime}\s*(?:到|至|~)\s*第?\s*${cnTime}(?=\s*(?:秒|处|之间|的|$|[\u4e00-\u9fff]|\s))`),
   ];
   for (const p of patterns) {
     const m = p.exec(text);
@@ -87,8 +89,8 @@ export function findRange(text: string): [number, number] | undefined {
 function parseTime(token: string): number | undefined {
   const clock = /^(\d{1,2}):(\d{2}(?:\.\d+)?)$/.exec(token);
   if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
-  const n = Number(token);
-  return Number.isFinite(n) ? n : undefined;
+  const n = /^[\d.]+$/.test(token) ? Number(token) : chineseNumber(token);
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
 }
 
 /** "the first 5 seconds", "the last 3 s", "前5秒", "最后3秒", "5 seconds off the start". */

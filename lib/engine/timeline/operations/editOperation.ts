@@ -1,6 +1,6 @@
 // The edit operations the chat can make: one zod discriminated union, shared by the rule planner and the model planner.
 import { z } from 'zod';
-import { fitSchema, loudnessTargetSchema, textPositionSchema, textSizeSchema } from '../schema';
+import { fitSchema, loudnessTargetSchema, textPositionSchema, textSizeSchema, titleLookSchema } from '../schema';
 
 export const MUSIC_MOODS = ['calm', 'upbeat', 'lofi', 'cinematic', 'happy', 'corporate'] as const;
 export const musicMoodSchema = z.enum(MUSIC_MOODS);
@@ -69,6 +69,7 @@ export const editOperationSchema = z.discriminatedUnion('type', [
       anchor: z.enum(['start', 'end']).optional().describe('place at the start or the end of the video'),
       position: textPositionSchema.optional(),
       size: textSizeSchema.optional(),
+      look: titleLookSchema.optional().describe('title style: card (bold centre card, the default), lower-third, subtitle-bar, minimal'),
     })
     .describe('Overlay a title or text'),
   z
@@ -78,10 +79,11 @@ export const editOperationSchema = z.discriminatedUnion('type', [
       text: z.string().min(1).max(1000).optional(),
       size: z.union([textSizeSchema, z.enum(['bigger', 'smaller'])]).optional(),
       position: textPositionSchema.optional(),
+      look: titleLookSchema.optional().describe('title style: card, lower-third, subtitle-bar, minimal'),
       startSeconds: seconds.optional(),
       endSeconds: seconds.optional(),
     })
-    .describe('Change a text overlay: words, size, position or timing'),
+    .describe('Change a text overlay: words, size, position, style or timing'),
   z
     .object({ type: z.literal('removeText'), which: z.enum(['all', 'titles', 'captions', 'latest']).default('latest'), match: z.string().optional() })
     .describe('Remove text overlays'),

@@ -1,6 +1,7 @@
-// Titles and text overlays: add (a title lasts 3 s unless said), change words/size/place/timing, remove.
+// Titles and text overlays: add (a title lasts 3 s unless said, as a bold centre card), change words/size/place/style/timing, remove.
 import { timelineDuration } from '../duration';
 import { textSizeSchema, type TextItem, type Timeline } from '../schema';
+import { DEFAULT_TITLE_LOOK, LOOK_DEFAULTS, LOOK_NAMES } from '../titleLooks';
 import type { EditOperationOf } from './editOperation';
 import { OperationError, secondsText, type OperationContext, type OperationResult } from './operationContext';
 
@@ -33,18 +34,22 @@ function placement(op: EditOperationOf<'addText'>, duration: number): { start: n
 export function addText(timeline: Timeline, op: EditOperationOf<'addText'>, ctx: OperationContext): OperationResult {
   const style = op.style ?? 'title';
   const { start, end } = placement(op, timelineDuration(timeline));
+  const look = style === 'title' ? (op.look ?? DEFAULT_TITLE_LOOK) : undefined;
+  const defaults = look ? LOOK_DEFAULTS[look] : { position: 'bottom' as const, size: 'medium' as const };
   const item: TextItem = {
     id: ctx.newId(),
     text: op.text.trim(),
     start,
     end,
-    position: op.position ?? (style === 'title' ? 'top' : 'bottom'),
-    size: op.size ?? (style === 'title' ? 'large' : 'medium'),
+    position: op.position ?? defaults.position,
+    size: op.size ?? defaults.size,
     style,
+    ...(look ? { look } : {}),
   };
+  const as = look ? ` as a ${LOOK_NAMES[look]}` : '';
   return {
     timeline: { ...timeline, texts: [...timeline.texts, item] },
-    said: `Added the ${style === 'title' ? 'title' : 'text'} ${quoted(item.text)} from ${secondsText(start)} to ${secondsText(end)}.`,
+    said: `Added the ${style === 'title' ? 'title' : 'text'} ${quoted(item.text)}${as} from ${secondsText(start)} to ${secondsText(end)}.`,
   };
 }
 
@@ -66,17 +71,21 @@ function resize(current: TextItem['size'], size: NonNullable<EditOperationOf<'ed
 
 export function editText(timeline: Timeline, op: EditOperationOf<'editText'>): OperationResult {
   const target = findText(timeline, op.match);
+  // A new style brings its own place and size, unless the same request names them.
+  const restyled = op.look && op.look !== target.look ? LOOK_DEFAULTS[op.look] : undefined;
   const next: TextItem = {
     ...target,
+    ...(op.look ? { look: op.look } : {}),
     text: op.text?.trim() || target.text,
-    size: op.size ? resize(target.size, op.size) : target.size,
-    position: op.position ?? target.position,
+    size: op.size ? resize(target.size, op.size) : (restyled?.size ?? target.size),
+    position: op.position ?? restyled?.position ?? target.position,
     start: op.startSeconds ?? target.start,
     end: op.endSeconds ?? (op.startSeconds !== undefined ? op.startSeconds + (target.end - target.start) : target.end),
   };
   if (next.end <= next.start) throw new OperationError('The text would end before it starts: give an end time after its start.');
   const changes: string[] = [];
   if (next.text !== target.text) changes.push(`its words to ${quoted(next.text)}`);
+  if (next.look && next.look !== target.look) changes.push(`its style to ${LOOK_NAMES[next.look]}`);
   if (next.size !== target.size) changes.push(`its size to ${next.size}`);
   if (op.size && next.size === target.size) changes.push(`nothing about its size (it is already ${next.size})`);
   if (next.position !== target.position) changes.push(`its place to the ${next.position}`);

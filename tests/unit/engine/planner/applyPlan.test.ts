@@ -29,7 +29,12 @@ describe('applyPlan', () => {
 describe('replySentences', () => {
   const empty = { history: [], done: [], refused: [], notUnderstood: [], notes: [] };
   test('nothing understood: an honest answer with what it can do', () => {
-    expect(replySentences({ ...empty, notUnderstood: ['make me a sandwich'] })).toEqual([`Sorry, I can't do "make me a sandwich": that is not a video edit I know. ${CAPABILITIES}`]);
+    expect(replySentences({ ...empty, notUnderstood: ['make me a sandwich'] })).toEqual([`I'm not sure what you mean by "make me a sandwich", so I changed nothing. ${CAPABILITIES}`]);
+  });
+  test('unsure: names the suggestions it offers', () => {
+    expect(replySentences({ ...empty, notUnderstood: ['cut the end'], suggestions: ['Trim the last 2 seconds', 'Cut the pauses'] })).toEqual([
+      `I'm not sure what you mean by "cut the end", so I changed nothing. Did you mean: Trim the last 2 seconds · Cut the pauses? ${CAPABILITIES}`,
+    ]);
   });
   test('partly understood: the changes, then what was left out', () => {
     expect(replySentences({ ...empty, done: ['Made it square.'], notUnderstood: ['bake a cake'], notes: ['A note.'] })).toEqual([
@@ -48,6 +53,8 @@ describe('planContext helpers', () => {
   test.each([
     ['Summer in Rome', 'Summer in Rome'],
     ['Untitled project 3', 'My holiday clip'],
+    // Named after its file by the home page's picker: the name is read as words.
+    ['my_holiday-clip', 'My holiday clip'],
   ])('default title for project %s is %s', (title, expected) => {
     expect(defaultTitle(title, timelineOf([{ sourceId: 'm1', out: 5 }]), media)).toBe(expected);
   });

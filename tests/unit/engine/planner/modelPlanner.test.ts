@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { PlanContext } from '@/lib/engine/planner/intents/intent';
 import { createModelPlanner } from '@/lib/engine/planner/llm/modelPlanner';
 import { operationTools } from '@/lib/engine/planner/llm/toolDefinitions';
-import { rulePlanner } from '@/lib/engine/planner/planner';
+import { rulePlanner, rulesFirst } from '@/lib/engine/planner/planner';
 import { editOperationSchema } from '@/lib/engine/timeline/operations/editOperation';
 
 const BASE = 'http://127.0.0.1:9/v1';
@@ -92,5 +92,39 @@ describe('createModelPlanner', () => {
     answerWith({ content: 'I cannot make sandwiches.' });
     const plan = await planner('make me a sandwich', ctx, signal());
     expect(plan).toEqual({ operations: [], notUnderstood: ['make me a sandwich'], notes: ['I cannot make sandwiches.'] });
+  });
+});
+
+describe('the rules first, the model for what they cannot read', () => {
+  const both = rulesFirst(rulePlanner, planner);
+
+  test('a message the rules read never reaches the model', async () => {
+    answerWith({ tool_calls: [call('setAspect', { aspect: '16:9' })] });
+    const plan = await both('make it square', ctx, signal());
+    expect(plan.operations).toEqual([{ type: 'setAspect', aspect: '1:1' }]);
+    expect(requests).toHaveLength(0);
+  });
+
+  test('what the rules cannot read goes to the model, whose valid operations are used', async () => {
+    answerWith({ tool_calls: [call('setSpeed', { factor: 0.8 })] });
+    const plan = await both('give it a dreamy floaty feel', ctx, signal());
+    expect(requests).toHaveLength(1);
+    expect(plan.operations).toEqual([{ type: 'setSpeed', factor: 0.8 }]);
+    expect(plan.suggestions).toEqual([]);
+  });
+
+  test('when the model finds nothing either, the rules ask with their suggestions', async () => {
+    answerWith({ content: 'Not an edit.' });
+    const plan = await both('make it pop', ctx, signal());
+    expect(plan.operations).toEqual([]);
+    expect(plan.suggestions!.length).toBeGreaterThan(0);
+  });
+
+  test('an invalid model answer changes nothing and says why', async () => {
+    answerWith({ tool_calls: [call('setSpeed', { factor: 99 })] });
+    const plan = await both('make it pop', ctx, signal());
+    expect(plan.operations).toEqual([]);
+    expect(plan.plannerNote).toMatch(/could not be used/);
+    expect(plan.suggestions!.length).toBeGreaterThan(0);
   });
 });

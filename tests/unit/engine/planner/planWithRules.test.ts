@@ -121,7 +121,8 @@ const own: [string, EditOperation[], PlanContext?][] = [
   // aspect and fill
   ['make it 4:5 for an instagram post with black bars', [{ type: 'setAspect', aspect: '4:5', fit: 'bars' }]],
   ['make it landscape', [{ type: 'setAspect', aspect: '16:9' }]],
-  ['做成竖屏，适合抖音', [{ type: 'setAspect', aspect: '9:16' }, { type: 'setAspect', aspect: '9:16' }]],
+  // Two ways of saying one shape in one message: one change.
+  ['做成竖屏，适合抖音', [{ type: 'setAspect', aspect: '9:16' }]],
   ['use a blurred background to fill', [{ type: 'setFit', fit: 'blur' }]],
   // speed
   ['play it at 1.5x', [{ type: 'setSpeed', factor: 1.5 }]],
@@ -176,6 +177,27 @@ describe('what it does not understand', () => {
     expect(plan.notUnderstood).toEqual(['bake a cake']);
   });
   test('a default title comes with a note on how to change it', () => {
-    expect(planWithRules('add a title', ctx).notes).toEqual(['I used "Talk 1080p" as the title; say change the title to "Your words" to change it.']);
+    expect(planWithRules('add a title', ctx).notes).toEqual([
+      'I used "Talk 1080p" as the title (bold centre card); say change the title to "Your words" to change it, or pick a style: lower third, subtitle bar, minimal.',
+    ]);
+  });
+});
+
+describe('title styles by name', () => {
+  test.each<[string, PlanContext, EditOperation[]]>([
+    ['lower-third style', withMusicAndTitle, [{ type: 'editText', look: 'lower-third' }]],
+    ['make the title a lower third', withMusicAndTitle, [{ type: 'editText', look: 'lower-third' }]],
+    ['use the subtitle bar style', withMusicAndTitle, [{ type: 'editText', look: 'subtitle-bar' }]],
+    ['make the title minimal', withMusicAndTitle, [{ type: 'editText', look: 'minimal' }]],
+    ['bold card title please', withMusicAndTitle, [{ type: 'editText', look: 'card' }]],
+    ['make the title bigger', withMusicAndTitle, [{ type: 'editText', size: 'bigger' }]],
+    ['add a lower third "Ana Lima, host"', ctx, [{ type: 'addText', text: 'Ana Lima, host', style: 'title', look: 'lower-third' }]],
+    ['lower-third style', ctx, [{ type: 'addText', text: 'Talk 1080p', style: 'title', look: 'lower-third' }]],
+  ])('%j', (message, c, expected) => {
+    expect(ops(message, c)).toEqual(expected);
+  });
+  test('everyday words are not styles', () => {
+    expect(ops('keep it simple', withMusicAndTitle)).toEqual([]);
+    expect(ops('add subtitles', ctx)).toEqual([{ type: 'addCaptions' }]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanOverlayText, layoutText, pickFont, wrapText } from '@/lib/engine/render/textLayout';
+import { balancedWrap, cleanOverlayText, layoutText, pickFont, wrapText } from '@/lib/engine/render/textLayout';
 
 const landscape = { width: 1920, height: 1080 };
 const portrait = { width: 1080, height: 1920 };
@@ -32,6 +32,14 @@ describe('wrapping', () => {
   });
 });
 
+describe('balanced wrapping for styled titles', () => {
+  it('evens the lines out instead of leaving a lone last word', () => {
+    expect(wrapText('How we built a studio in a week', 16)).toEqual(['How we built a studio in a', 'week']);
+    expect(balancedWrap('How we built a studio in a week', 16)).toEqual(['How we built a', 'studio in a week']);
+    expect(balancedWrap('Urban Dreams', 16)).toEqual(['Urban Dreams']);
+  });
+});
+
 describe('layout in the safe areas', () => {
   it('a title sits in the upper third, below the top margin', () => {
     const l = layoutText({ text: 'Urban Dreams', position: 'top', size: 'large' }, portrait)!;
@@ -54,6 +62,31 @@ describe('layout in the safe areas', () => {
       for (const line of l.lines) expect(line.text.length * l.fontSize * 0.55).toBeLessThanOrEqual(out.width * 0.9);
       expect(l.lines.map((x) => x.text).join(' ').replace(/\s+/g, ' ')).toBe(text.trim());
     }
+  });
+
+  it.each([
+    ['card', 'center'],
+    ['lower-third', 'bottom'],
+    ['subtitle-bar', 'bottom'],
+    ['minimal', 'top'],
+  ] as const)('a %s title on 9:16 keeps off the status bar, the bottom fifth and, low down, the right-hand buttons', (look, position) => {
+    const l = layoutText({ text: 'How we built a studio in a week, and what it cost', position, size: 'large', look }, portrait)!;
+    // Boxed looks reach their box padding past the glyphs; the minimal outline a few pixels.
+    const reach = look === 'card' || look === 'lower-third' ? l.boxBorder : 4;
+    const top = Math.min(l.lines[0].y - reach, ...(l.panels ?? []).map((p) => p.y));
+    const bottom = Math.max(l.lines.at(-1)!.y + l.fontSize + reach, ...(l.panels ?? []).map((p) => p.y + p.height));
+    expect(top).toBeGreaterThanOrEqual(portrait.height * 0.1);
+    expect(bottom).toBeLessThanOrEqual(portrait.height * 0.8);
+    // Inter Bold averages about 0.55 em per character; words end left of the 88% line.
+    const right = (line: { text: string }) => (l.left ?? (portrait.width - line.text.length * l.fontSize * 0.55) / 2) + line.text.length * l.fontSize * 0.55;
+    if (position === 'bottom') for (const line of l.lines) expect(right(line)).toBeLessThanOrEqual(portrait.width * 0.88);
+  });
+
+  it('the lower third starts at a fixed left edge with its stripe inside the frame margin', () => {
+    const l = layoutText({ text: 'Ana Lima', position: 'bottom', size: 'medium', look: 'lower-third' }, landscape)!;
+    expect(l.left).toBe(154);
+    expect(l.panels).toHaveLength(1);
+    expect(l.panels![0].x).toBeGreaterThanOrEqual(landscape.width * 0.05);
   });
 
   it('nothing is drawn when only emoji were given', () => {

@@ -26,6 +26,40 @@ describe('text overlays as drawtext', () => {
     expect(filter).toContain("enable='between(t,1.5,4.25)'");
   });
 
+  it('draws the lower third as an accent stripe, then boxed words from its left edge', () => {
+    const layout = layoutText({ text: 'Ana Lima', position: 'bottom', size: 'medium', look: 'lower-third' }, { width: 1920, height: 1080 })!;
+    expect(buildTextOverlayFilter([{ layout, start: 0, end: 3, lineFiles: ['/w/t-0.txt'] }], fonts)).toBe(
+      "drawbox=x=130:y=865:w=9:h=84:color=0x7c3aed:t=fill:enable='between(t,0,3)'," +
+        'drawtext=fontfile=/fonts/Inter_700Bold.ttf:textfile=/w/t-0.txt:expansion=none:fontsize=54:fontcolor=white:box=1:boxcolor=black@0.62:' +
+        "boxborderw=15:x=154:y=880:enable='between(t,0,3)'",
+    );
+  });
+
+  it('draws the subtitle bar edge to edge under shadowed words', () => {
+    const layout = layoutText({ text: 'How we built it', position: 'bottom', size: 'medium', look: 'subtitle-bar' }, { width: 1920, height: 1080 })!;
+    expect(buildTextOverlayFilter([{ layout, start: 0, end: 3, lineFiles: ['/w/t-0.txt'] }], fonts)).toBe(
+      "drawbox=x=0:y=848:w=1920:h=108:color=black@0.62:t=fill:enable='between(t,0,3)'," +
+        'drawtext=fontfile=/fonts/Inter_700Bold.ttf:textfile=/w/t-0.txt:expansion=none:fontsize=54:fontcolor=white:' +
+        "shadowcolor=black@0.6:shadowx=2:shadowy=2:x=(w-text_w)/2:y=875:enable='between(t,0,3)'",
+    );
+  });
+
+  it('draws minimal words with an outline and no box', () => {
+    const layout = layoutText({ text: 'Urban Dreams', position: 'top', size: 'medium', look: 'minimal' }, { width: 1920, height: 1080 })!;
+    expect(buildTextOverlayFilter([{ layout, start: 0, end: 3, lineFiles: ['/w/t-0.txt'] }], fonts)).toBe(
+      'drawtext=fontfile=/fonts/Inter_700Bold.ttf:textfile=/w/t-0.txt:expansion=none:fontsize=54:fontcolor=white:borderw=3:bordercolor=black@0.55:' +
+        "shadowcolor=black@0.6:shadowx=2:shadowy=2:x=(w-text_w)/2:y=86:enable='between(t,0,3)'",
+    );
+  });
+
+  it('draws the bold centre card larger, on one dark card of overlapping line boxes, in the middle', () => {
+    const layout = layoutText({ text: 'Urban Dreams', position: 'center', size: 'large', look: 'card' }, { width: 1920, height: 1080 })!;
+    expect(buildTextOverlayFilter([{ layout, start: 0, end: 3, lineFiles: ['/w/t-0.txt'] }], fonts)).toBe(
+      'drawtext=fontfile=/fonts/Inter_700Bold.ttf:textfile=/w/t-0.txt:expansion=none:fontsize=91:fontcolor=white:box=1:boxcolor=0x111118@0.82:' +
+        "boxborderw=33:x=(w-text_w)/2:y=481:enable='between(t,0,3)'",
+    );
+  });
+
   it('is empty when there is no text', () => {
     expect(buildTextOverlayFilter([], fonts)).toBe('');
   });

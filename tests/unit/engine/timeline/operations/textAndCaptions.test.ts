@@ -20,14 +20,39 @@ describe('addText', () => {
     const { timeline } = addText(talk(), { type: 'addText', text: 'Hi', ...timing }, ctx);
     expect(span(timeline.texts[0])).toEqual(expected);
   });
-  test('titles go top and large, captions bottom and medium, unless told', () => {
-    const a = addText(talk(), { type: 'addText', text: 'T' }, ctx).timeline.texts[0];
+  test('titles are bold centre cards (centre, large), captions bottom and medium with no look, unless told', () => {
+    const a = addText(talk(), { type: 'addText', text: 'T' }, ctx);
     const b = addText(talk(), { type: 'addText', text: 'C', style: 'caption' }, ctx).timeline.texts[0];
-    const c = addText(talk(), { type: 'addText', text: 'X', position: 'center', size: 'small' }, ctx).timeline.texts[0];
-    expect([a.position, a.size, b.position, b.size, c.position, c.size]).toEqual(['top', 'large', 'bottom', 'medium', 'center', 'small']);
+    const c = addText(talk(), { type: 'addText', text: 'X', position: 'top', size: 'small' }, ctx).timeline.texts[0];
+    const t = a.timeline.texts[0];
+    expect([t.look, t.position, t.size, b.look, b.position, b.size, c.look, c.position, c.size]).toEqual([
+      'card', 'center', 'large', undefined, 'bottom', 'medium', 'card', 'top', 'small',
+    ]);
+    expect(a.said).toBe('Added the title "T" as a bold centre card from 0 s to 3 s.');
+  });
+  test.each([
+    ['lower-third', 'bottom', 'medium'],
+    ['subtitle-bar', 'bottom', 'medium'],
+    ['minimal', 'top', 'medium'],
+  ] as const)('a %s title starts at the %s, %s', (look, position, size) => {
+    const t = addText(talk(), { type: 'addText', text: 'T', look }, ctx).timeline.texts[0];
+    expect([t.look, t.position, t.size]).toEqual([look, position, size]);
   });
   test('refuses a start past the end', () => {
     expect(() => addText(talk(), { type: 'addText', text: 'Late', startSeconds: 70 }, ctx)).toThrow(/only 60 s long/);
+  });
+});
+
+describe('restyling a title', () => {
+  const titled = () => addText(talk(), { type: 'addText', text: 'Urban Dreams' }, ctx).timeline;
+  test('"lower-third style" moves it to the lower third at its size, and says so', () => {
+    const { timeline, said } = editText(titled(), { type: 'editText', look: 'lower-third' });
+    expect(timeline.texts[0]).toMatchObject({ look: 'lower-third', position: 'bottom', size: 'medium' });
+    expect(said).toBe('Changed "Urban Dreams": its style to lower third, its size to medium, its place to the bottom.');
+  });
+  test('a place or size said with the style wins over its defaults', () => {
+    const { timeline } = editText(titled(), { type: 'editText', look: 'minimal', position: 'bottom', size: 'bigger' });
+    expect(timeline.texts[0]).toMatchObject({ look: 'minimal', position: 'bottom', size: 'xlarge' });
   });
 });
 
