@@ -14,5 +14,21 @@ const nextConfig = {
   // Parallel builds (tests, benchmarks) can each use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Uploads stream through route handlers; no body size limit applies to them.
+  // Pages get their nonce-based CSP from proxy.ts; everything else (API answers, files) gets a
+  // policy that lets nothing run, even an uploaded file opened directly from our origin.
+  async headers() {
+    const everywhere = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'no-referrer' },
+      { key: 'X-Frame-Options', value: 'DENY' },
+    ];
+    return [
+      { source: '/:path*', headers: everywhere },
+      {
+        source: '/api/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: "sandbox; default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
+  },
 };
 export default nextConfig;

@@ -1,4 +1,4 @@
-// `npm run bench`: export speed against a bare ffmpeg transcode, render memory by number of cuts, then the upload-memory, pause-detector and chat-latency benchmarks.
+// `npm run bench`: export speed against a bare ffmpeg transcode, render memory by number of cuts, then the upload-memory, pause-detector, chat-latency and public-load benchmarks.
 // Needs a build (`npm run build`; NEXT_DIST_DIR picks which one). Prints one JSON object per line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -89,6 +89,7 @@ async function main() {
   await optional('uploadRss.ts', 'uploadRss', (m) => (m.benchUploadRss as () => Promise<object>)());
   await optional('pauseDetectors.ts', 'pauseDetectors', (m) => (m.benchPauseDetectors as () => Promise<object>)());
   await optional('chatLatency.ts', 'chatLatency', (m) => (m.benchChatLatency as () => Promise<object>)());
+  await optional('publicLoad.ts', 'publicLoad', (m) => (m.benchPublicLoad as () => Promise<object>)());
 }
 
 main().catch((err) => {

@@ -7,6 +7,7 @@ import { markExportSeen } from '@/lib/client/seenExports';
 import { useFinishedWhileAway } from '@/components/project/export/useFinishedWhileAway';
 import { buttonClass } from '@/components/ui/Button';
 import { DownloadIcon, FilmIcon } from '@/components/ui/icons';
+import { DeleteProjectButton } from './DeleteProjectButton';
 
 function exportLine(project: ProjectView): string {
   const e = project.lastExport;
@@ -24,7 +25,7 @@ export function ProjectCard({ project }: { project: ProjectView }) {
   const done = project.lastExport;
   const news = useFinishedWhileAway(done);
   return (
-    <li className="flex flex-col">
+    <li className="relative flex flex-col">
       <Link
         href={`/projects/${project.id}`}
         className={`group flex flex-1 flex-row overflow-hidden border border-line bg-surface transition hover:-translate-y-0.5 hover:border-line-strong hover:shadow-lg sm:flex-col ${
@@ -66,6 +67,7 @@ export function ProjectCard({ project }: { project: ProjectView }) {
           </a>
         </div>
       ) : null}
+      <DeleteProjectButton project={project} />
     </li>
   );
 }

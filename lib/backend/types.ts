@@ -46,6 +46,8 @@ export interface EditingBackend {
   /** Called after files were stored and probed locally, in upload order. */
   mediaAdded(ctx: BackendContext, media: MediaRecord[]): Promise<void>;
   timeline(ctx: BackendContext): Promise<TimelineView>;
+  /** The last timeline we hold, for read-only share pages: never reaches a remote service (null: none yet). */
+  heldTimeline(ctx: BackendContext): Promise<TimelineView | null>;
   /** The project's length in seconds for list views (project cards): from what is stored, no upstream call. */
   cardDuration(ctx: BackendContext): Promise<number>;
   undo(ctx: BackendContext): Promise<TimelineView | null>;

@@ -4,6 +4,7 @@ import 'server-only';
 import { nanoid } from 'nanoid';
 import type { ChatEvent } from '@/lib/api/schemas';
 import type { BackendContext, EditingBackend } from '@/lib/backend/types';
+import { startExportWithinQuota } from '@/lib/server/limits/quotas';
 import type { Store } from '@/lib/store/types';
 import { toExportView } from '@/lib/server/views';
 import { INTERCHANGE_FILES, type InterchangeFormat } from '@/lib/engine/interchange/formats';
@@ -17,7 +18,7 @@ export interface ChatTurnDeps {
 
 async function* startExport(deps: ChatTurnDeps, ctx: BackendContext, quality: ExportQuality, full = false): AsyncIterable<ChatEvent> {
   yield { type: 'status', message: 'Starting the export…' };
-  const record = await deps.backend.startExport(ctx, quality, { forceFull: full });
+  const record = await startExportWithinQuota(deps.backend, ctx, quality, { forceFull: full });
   const what = quality === 'preview' ? 'a quick 540p preview' : 'the 1080p MP4';
   yield { type: 'text', delta: `Exporting ${what} now. You'll see its progress here, and a download link when it's ready.` };
   yield { type: 'export', export: toExportView(record) };

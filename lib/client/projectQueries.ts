@@ -96,6 +96,30 @@ export function useStartExport(projectId: string) {
   });
 }
 
+export function useDeleteProject() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (projectId: string) => apiFetch(`/api/projects/${projectId}`, z.object({ deleted: z.string() }), { method: 'DELETE' }),
+    onSuccess: (_, projectId) => {
+      client.setQueryData<ProjectView[]>(queryKeys.projects(), (list) => list?.filter((p) => p.id !== projectId));
+      client.removeQueries({ queryKey: queryKeys.project(projectId) });
+    },
+  });
+}
+
+/** Removes an uploaded file; `force` also takes its pieces off the timeline (the server says 409 otherwise). */
+export function useDeleteMedia(projectId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ mediaId, force }: { mediaId: string; force: boolean }) =>
+      apiFetch(`/api/projects/${projectId}/media/${mediaId}${force ? '?force=1' : ''}`, z.object({ deleted: z.string() }), { method: 'DELETE' }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.project(projectId) });
+      void client.invalidateQueries({ queryKey: queryKeys.timeline(projectId) });
+    },
+  });
+}
+
 export function useCancelExport(projectId: string) {
   const client = useQueryClient();
   return useMutation({

@@ -38,6 +38,7 @@ export function createLocalBackend(deps: LocalDeps, queue: ExportQueue): Editing
       await store.commitTimeline(ctx.project.id, next, `Added ${names}`);
     },
     timeline: (ctx) => loadTimelineView(store, ctx.project.id),
+    heldTimeline: (ctx) => loadTimelineView(store, ctx.project.id),
     async cardDuration(ctx) {
       return timelineDuration((await store.getTimelineHead(ctx.project.id)).current.timeline);
     },

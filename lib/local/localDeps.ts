@@ -8,6 +8,11 @@ export interface LocalSettings {
   dataDir: string;
   /** How many exports render at once. */
   renderConcurrency: number;
+  /** Renders one owner may have running at once (the queue is round-robin across owners). */
+  maxRunningPerOwner: number;
+  /** A render is stopped after `renderTimeFactor` times its output duration plus `renderTimeGraceSeconds`. */
+  renderTimeFactor: number;
+  renderTimeGraceSeconds: number;
   /** The per-file upload cap, which also caps a zip of a project's media for other editors. */
   maxUploadBytes: number;
   /** False (FAST_EXPORT=0) makes every export encode every frame; on when left out. */

@@ -3,8 +3,11 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Store } from '@/lib/store/types';
+import { AppError } from '@/lib/errors';
 import { NemoApiError, type NemoHttp } from './client';
 import { anonymousTokenSchema, findBindId } from './upstream';
+
+export const NO_PROJECT_YET = 'Create a project first: the NemoVideo account that holds your credits is made for it.';
 
 const TOKEN_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 /** Renew a little early so a token never expires between our check and NemoVideo's. */
@@ -71,6 +74,9 @@ export function createNemoAuth(options: AuthOptions): NemoAuth {
   }
 
   async function requestAnonymousToken(ownerId: string, state: OwnerNemoState): Promise<Credentials> {
+    // NemoVideo allows one anonymous token per client a week: a visitor who never made a
+    // project (a crawler, a script asking for credits) must not spend one.
+    if ((await store.listProjects(ownerId)).length === 0) throw new AppError(1002, NO_PROJECT_YET);
     let clientId = state.clientId ?? randomUUID();
     const ask = () =>
       retryOn429(() => http.json({ method: 'POST', path: '/api/auth/anonymous-token', clientId, json: {} }, anonymousTokenSchema));

@@ -61,6 +61,8 @@ export function createNemoBackend(config: NemoConfig, store: Store, overrides: N
         return { ...lastView, summary: `${lastView.summary} (NemoVideo is not answering right now: this is the last timeline seen.)` };
       }
     },
+    // A share page must not open an upstream session (and re-upload the owner's files) for a visitor.
+    heldTimeline: async (ctx) => readProjectState(ctx.project).lastView ?? null,
     // The last timeline seen (saved by every state fetch): a list of cards should not call NemoVideo once per project.
     cardDuration: async (ctx) => readProjectState(ctx.project).lastView?.duration ?? 0,
     // Undo and redo are words to the agent: NemoVideo keeps the edit history, we show the state after.

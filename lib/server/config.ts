@@ -3,14 +3,19 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 
-const DEV_SESSION_SECRET = 'in-video-development-session-secret-not-for-production';
-
 const intFromEnv = (fallback: number) =>
   z
     .string()
     .optional()
     .transform((v) => (v === undefined || v === '' ? fallback : Number(v)))
     .pipe(z.number().int().positive());
+
+const numberFromEnv = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : Number(v)))
+    .pipe(z.number().positive());
 
 const optionalString = z
   .string()
@@ -26,7 +31,8 @@ export const configSchema = z
       z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL').optional(),
     ),
     PORT: intFromEnv(3000),
-    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').default(DEV_SESSION_SECRET),
+    /** Unset outside production: a random secret is made on first start and kept in DATA_DIR (lib/server/sessionSecret.ts). */
+    SESSION_SECRET: optionalString.pipe(z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional()),
     EDIT_BACKEND: z.enum(['local', 'nemo']).default('local'),
     FFMPEG_PATH: optionalString,
     FFPROBE_PATH: optionalString,
@@ -61,9 +67,34 @@ export const configSchema = z
     NEMO_REGISTER_URL: z.string().url().default('https://nemovideo.ai/register'),
     /** Marks the deployment as production for cookie and secret rules (next start sets NODE_ENV=production even locally). */
     IN_VIDEO_ENV: z.enum(['development', 'production']).default('development'),
+    // Limits that keep one visitor from hurting the others (lib/server/limits).
+    /** Largest JSON request body, checked while reading. */
+    MAX_JSON_BODY_KB: intFromEnv(64),
+    /** Bytes one owner may keep: uploads plus finished exports. */
+    QUOTA_STORAGE_MB: intFromEnv(5_000),
+    QUOTA_PROJECTS: intFromEnv(50),
+    /** Exports one owner may have rendering at once, and waiting in the queue. */
+    QUOTA_RENDERS_RUNNING: intFromEnv(1),
+    QUOTA_RENDERS_QUEUED: intFromEnv(3),
+    QUOTA_URL_IMPORTS: intFromEnv(2),
+    QUOTA_CHAT_STREAMS: intFromEnv(2),
+    /** Requests per minute, per owner and per client address, for each limited action. */
+    RATE_CHAT_PER_MIN: intFromEnv(20),
+    RATE_PROJECTS_PER_MIN: intFromEnv(10),
+    RATE_UPLOADS_PER_MIN: intFromEnv(30),
+    RATE_URL_IMPORTS_PER_MIN: intFromEnv(10),
+    /** Whether X-Forwarded-For names the client (only behind a proxy that sets it). */
+    TRUST_PROXY: z.enum(['0', '1']).default('0'),
+    /** Longest timeline that may be exported, in minutes. */
+    MAX_TIMELINE_MINUTES: intFromEnv(60),
+    /** A render is stopped after this many times its output duration, plus RENDER_TIME_GRACE_SECONDS for start-up. */
+    RENDER_TIME_FACTOR: numberFromEnv(10),
+    RENDER_TIME_GRACE_SECONDS: z.string().optional().transform((v) => (v === undefined || v === '' ? 60 : Number(v))).pipe(z.number().min(0)),
+    /** Projects of owners who never came back are deleted after this many days untouched. */
+    RETENTION_DAYS: intFromEnv(30),
   })
   .superRefine((env, ctx) => {
-    if (env.IN_VIDEO_ENV === 'production' && env.SESSION_SECRET === DEV_SESSION_SECRET) {
+    if (env.IN_VIDEO_ENV === 'production' && env.SESSION_SECRET === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['SESSION_SECRET'],
@@ -75,6 +106,8 @@ export const configSchema = z
     ...env,
     DATA_DIR: path.resolve(env.DATA_DIR),
     maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+    maxJsonBodyBytes: env.MAX_JSON_BODY_KB * 1024,
+    quotaStorageBytes: env.QUOTA_STORAGE_MB * 1024 * 1024,
     isProduction: env.IN_VIDEO_ENV === 'production',
   }));
 

@@ -17,6 +17,7 @@ import { getConfig } from './config';
 import { tools } from './binaries';
 import { getStore } from './context';
 import { receiveMultipart, removeFiles, type ReceivedFile } from './upload/receiveMultipart';
+import { acquireUrlImportSlot, reserveStorage, storageRoom } from './limits/quotas';
 import { downloadUrl } from './urlImport/downloadUrl';
 import { toMediaView } from './views';
 
@@ -39,29 +40,52 @@ async function prepareDir(projectId: string) {
 
 /** `POST .../media` with multipart field `files`. */
 export async function ingestUpload(ctx: BackendContext, req: Request): Promise<MediaView[]> {
-  const pathFor = await prepareDir(ctx.project.id);
-  const files = await receiveMultipart(req, {
-    maxBytes: getConfig().maxUploadBytes,
-    allocate: () => {
-      const id = newMediaId();
-      return { id, path: pathFor(id) };
-    },
-  });
-  return ingestFiles(ctx, files, req.signal);
+  // The whole request counts against the storage quota before a byte is written; without a
+  // Content-Length each file is capped at the room left instead.
+  const header = req.headers.get('content-length');
+  const declared = header === null ? NaN : Number(header);
+  const known = Number.isFinite(declared);
+  const release = await reserveStorage(ctx.ownerId, known ? declared : 0);
+  try {
+    const room = known ? Infinity : await storageRoom(ctx.ownerId);
+    const pathFor = await prepareDir(ctx.project.id);
+    const files = await receiveMultipart(req, {
+      maxBytes: Math.min(getConfig().maxUploadBytes, room),
+      allocate: () => {
+        const id = newMediaId();
+        return { id, path: pathFor(id) };
+      },
+    });
+    return await ingestFiles(ctx, files, req.signal);
+  } finally {
+    release();
+  }
 }
 
 /** `POST .../media` with `{"urls": [...]}`: each URL downloaded in turn, then the same path as an upload. */
 export async function ingestUrls(ctx: BackendContext, urls: string[], signal?: AbortSignal): Promise<MediaView[]> {
+  const release = acquireUrlImportSlot(ctx.ownerId);
+  try {
+    return await downloadAndIngest(ctx, urls, signal);
+  } finally {
+    release();
+  }
+}
+
+async function downloadAndIngest(ctx: BackendContext, urls: string[], signal?: AbortSignal): Promise<MediaView[]> {
   const pathFor = await prepareDir(ctx.project.id);
   const config = getConfig();
   const files: ReceivedFile[] = [];
   try {
     for (const url of urls) {
+      // The size is unknown until the download ends: each one may take at most the room left.
+      const room = await storageRoom(ctx.ownerId) - files.reduce((n, f) => n + f.size, 0);
+      if (room <= 0) await reserveStorage(ctx.ownerId, 1); // throws the 413 that says what to delete
       const id = newMediaId();
       const dest = pathFor(id);
       const { name, size } = await downloadUrl(url, {
         dest,
-        maxBytes: config.maxUploadBytes,
+        maxBytes: Math.min(config.maxUploadBytes, room),
         timeoutMs: config.URL_IMPORT_TIMEOUT_MS,
         policy: { allowLoopback: config.URL_IMPORT_ALLOW_LOOPBACK === '1' },
         signal,

@@ -6,10 +6,12 @@ import { getBackend } from '@/lib/server/context';
 import type { BackendContext } from '@/lib/backend/types';
 import { emptyTimeline } from '@/lib/engine/timeline/schema';
 import { getStore } from './context';
+import { assertProjectRoom } from './limits/quotas';
 import { toExportView, toMediaView, toMessageView, toProjectView } from './views';
 
 export async function createProject(ownerId: string, title?: string): Promise<ProjectView> {
   const store = getStore();
+  await assertProjectRoom(ownerId);
   const count = (await store.listProjects(ownerId)).length;
   const project = await store.createProject({
     id: nanoid(16),

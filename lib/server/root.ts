@@ -12,6 +12,7 @@ import { SqliteStore } from '@/lib/store/sqliteStore';
 import type { Store } from '@/lib/store/types';
 import { tools } from './binaries';
 import { getConfig, type Config } from './config';
+import { createLimitsState, type LimitsState } from './limits/limitsState';
 import { plannerFor } from './plannerFromConfig';
 import { createTusParts, type TusParts } from './upload/tusStore';
 
@@ -24,6 +25,8 @@ export interface AppRoot {
   worker: RenderWorker | null;
   /** Resumable uploads in progress (either backend ingests them). */
   tus: TusParts;
+  /** Rate buckets, things in progress and promised bytes (lib/server/limits). */
+  limits: LimitsState;
 }
 
 /** Postgres when DATABASE_URL is set (shared by every web process), else the embedded SQLite file under DATA_DIR. */
@@ -37,17 +40,25 @@ export function buildRoot(config: Config, store: Store = storeFor(config)): AppR
   const planner = plannerFor(config);
   const tus = createTusParts(config.DATA_DIR);
   if (config.EDIT_BACKEND === 'nemo') {
-    return { config, store, planner, backend: createNemoBackend(config, store), worker: null, tus };
+    return { config, store, planner, backend: createNemoBackend(config, store), worker: null, tus, limits: createLimitsState() };
   }
   const deps: LocalDeps = {
     store,
-    settings: { dataDir: config.DATA_DIR, renderConcurrency: config.RENDER_CONCURRENCY, maxUploadBytes: config.maxUploadBytes, fastExport: config.FAST_EXPORT !== '0' },
+    settings: {
+      dataDir: config.DATA_DIR,
+      renderConcurrency: config.RENDER_CONCURRENCY,
+      maxUploadBytes: config.maxUploadBytes,
+      fastExport: config.FAST_EXPORT !== '0',
+      maxRunningPerOwner: config.QUOTA_RENDERS_RUNNING,
+      renderTimeFactor: config.RENDER_TIME_FACTOR,
+      renderTimeGraceSeconds: config.RENDER_TIME_GRACE_SECONDS,
+    },
     tools,
     planner,
   };
   const worker = new RenderWorker(deps);
   process.once('exit', () => worker.abortAll());
-  return { config, store, planner, backend: createLocalBackend(deps, worker), worker, tus };
+  return { config, store, planner, backend: createLocalBackend(deps, worker), worker, tus, limits: createLimitsState() };
 }
 
 // Next bundles the route handlers and instrumentation.ts separately, so each bundle has its own copy of

@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { getIronSession, type SessionOptions } from 'iron-session';
 import { nanoid } from 'nanoid';
 import { getConfig } from './config';
+import { sessionSecret } from './sessionSecret';
 
 interface SessionData {
   ownerId?: string;
@@ -14,7 +15,7 @@ export const SESSION_COOKIE = 'in_video_session';
 function sessionOptions(): SessionOptions {
   const config = getConfig();
   return {
-    password: config.SESSION_SECRET,
+    password: sessionSecret(config),
     cookieName: SESSION_COOKIE,
     ttl: 0,
     cookieOptions: {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { SharedProjectView } from '@/lib/api/schemas';
 import { getBackend } from '@/lib/server/context';
 import type { BackendContext, ExportFile } from '@/lib/backend/types';
+import { LANDSCAPE_CANVAS } from '@/lib/engine/timeline/schema';
 import { AppError } from '@/lib/errors';
 import { getConfig } from './config';
 import { getStore } from './context';
@@ -56,8 +57,10 @@ function latestCompleted(exports: ExportRecord[]): ExportRecord | null {
 
 export async function sharedProjectView(token: string): Promise<SharedProjectView> {
   const ctx = await sharedContext(token);
-  const [timeline, exports] = await Promise.all([getBackend().timeline(ctx), getStore().listExports(ctx.project.id)]);
+  // What we already hold (the last view, the finished export), never a call to a remote backend.
+  const [held, exports] = await Promise.all([getBackend().heldTimeline(ctx), getStore().listExports(ctx.project.id)]);
   const latest = latestCompleted(exports);
+  const timeline = held ?? { duration: 0, canvas: LANDSCAPE_CANVAS, summary: 'The timeline has not been shown yet.' };
   return {
     title: ctx.project.title,
     timeline: { duration: timeline.duration, canvas: timeline.canvas, summary: timeline.summary },

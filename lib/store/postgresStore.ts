@@ -224,17 +224,72 @@ export class PostgresStore implements Store {
   async listExportsByStatus(statuses: ExportRecord['status'][]) {
     return (await this.all('SELECT * FROM exports WHERE status = ANY($1::text[]) ORDER BY created_at, seq', [statuses])).map(toExport);
   }
-  async claimNextExport() {
-    // SKIP LOCKED: claimers in other processes pass over a row being claimed instead of waiting for it,
-    // so each queued export goes to exactly one of them.
+  async claimNextExport(options: { maxRunningPerOwner?: number } = {}) {
+    // Round-robin by owner as in the SQLite store. SKIP LOCKED: claimers in other processes pass over a
+    // row being claimed instead of waiting for it, so each queued export goes to exactly one of them.
+    // (The per-owner running count is read without a lock: two processes may each start one at the cap.)
     const at = now();
     const row = await this.get(
-      `UPDATE exports SET status = 'rendering', attempts = attempts + 1, started_at = $1, updated_at = $1
-       WHERE id = (SELECT id FROM exports WHERE status = 'queued' ORDER BY created_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+      `WITH owner_state AS (
+         SELECT p.owner_id, MAX(e.started_at) AS last_started, COUNT(*) FILTER (WHERE e.status = 'rendering') AS running
+         FROM exports e JOIN projects p ON p.id = e.project_id
+         GROUP BY p.owner_id
+       ), next AS (
+         SELECT e.id FROM exports e
+           JOIN projects p ON p.id = e.project_id
+           JOIN owner_state o ON o.owner_id = p.owner_id
+         WHERE e.status = 'queued' AND o.running < $2
+         ORDER BY o.last_started IS NOT NULL, o.last_started, e.created_at, e.seq
+         LIMIT 1
+         FOR UPDATE OF e SKIP LOCKED
+       )
+       UPDATE exports SET status = 'rendering', attempts = attempts + 1, started_at = $1, updated_at = $1
+       WHERE id = (SELECT id FROM next)
        RETURNING *`,
-      [at],
+      [at, options.maxRunningPerOwner ?? Number.MAX_SAFE_INTEGER],
     );
     return row ? toExport(row) : null;
+  }
+
+  async ownerUsage(ownerId: string) {
+    const row = (await this.get(
+      `SELECT
+         (SELECT COUNT(*) FROM projects WHERE owner_id = $1) AS projects,
+         (SELECT COALESCE(SUM(m.size), 0) FROM media m JOIN projects p ON p.id = m.project_id WHERE p.owner_id = $1) AS media_bytes,
+         (SELECT COALESCE(SUM(e.size), 0) FROM exports e JOIN projects p ON p.id = e.project_id
+            WHERE p.owner_id = $1 AND e.status = 'completed') AS export_bytes,
+         (SELECT COUNT(*) FROM exports e JOIN projects p ON p.id = e.project_id
+            WHERE p.owner_id = $1 AND e.status = 'rendering') AS running,
+         (SELECT COUNT(*) FROM exports e JOIN projects p ON p.id = e.project_id
+            WHERE p.owner_id = $1 AND e.status = 'queued') AS queued`,
+      [ownerId],
+    ))!;
+    // SUM of bigint is numeric, which node-postgres hands over as a string.
+    return {
+      storedBytes: Number(row.media_bytes) + Number(row.export_bytes),
+      projects: Number(row.projects),
+      rendersRunning: Number(row.running),
+      rendersQueued: Number(row.queued),
+    };
+  }
+  async deleteExport(id: string) {
+    await this.run('DELETE FROM exports WHERE id = $1', [id]);
+  }
+  async deleteProject(id: string) {
+    // Foreign keys cascade to media, versions, messages and exports.
+    await this.run('DELETE FROM projects WHERE id = $1', [id]);
+  }
+  async listProjectsUpdatedBefore(beforeIso: string) {
+    return (await this.all('SELECT * FROM projects WHERE updated_at < $1 ORDER BY updated_at', [beforeIso])).map(toProject);
+  }
+  async listKnownFiles() {
+    const column = async (sql: string) => (await this.all(sql)).map((r) => Object.values(r)[0] as string);
+    return {
+      projectIds: await column('SELECT id FROM projects'),
+      mediaPaths: await column('SELECT path FROM media'),
+      exportPaths: await column('SELECT path FROM exports WHERE path IS NOT NULL'),
+      exportIds: await column('SELECT id FROM exports'),
+    };
   }
 
   async problem() {

@@ -220,9 +220,25 @@ export class SqliteStore implements Store {
     const marks = statuses.map(() => '?').join(', ');
     return this.all(`SELECT * FROM exports WHERE status IN (${marks}) ORDER BY created_at, rowid`, ...statuses).map(toExport);
   }
-  async claimNextExport() {
+  async claimNextExport(options: { maxRunningPerOwner?: number } = {}) {
     return this.db.transaction(() => {
-      const row = this.get("SELECT id FROM exports WHERE status = 'queued' ORDER BY created_at, rowid LIMIT 1");
+      // Round-robin by owner: one who queues many exports cannot hold back one who queued a single one.
+      const row = this.get(
+        `WITH owner_state AS (
+           SELECT p.owner_id,
+                  MAX(e.started_at) AS last_started,
+                  SUM(CASE WHEN e.status = 'rendering' THEN 1 ELSE 0 END) AS running
+           FROM exports e JOIN projects p ON p.id = e.project_id
+           GROUP BY p.owner_id
+         )
+         SELECT e.id FROM exports e
+           JOIN projects p ON p.id = e.project_id
+           JOIN owner_state o ON o.owner_id = p.owner_id
+         WHERE e.status = 'queued' AND o.running < @maxRunning
+         ORDER BY o.last_started IS NOT NULL, o.last_started, e.created_at, e.rowid
+         LIMIT 1`,
+        { maxRunning: options.maxRunningPerOwner ?? Number.MAX_SAFE_INTEGER },
+      );
       if (!row) return null;
       const at = now();
       this.run(
@@ -236,6 +252,46 @@ export class SqliteStore implements Store {
   async problem() {
     return null; // the file was opened (or the constructor threw) at start
   }
+
+  async ownerUsage(ownerId: string) {
+    const row = this.get(
+      `SELECT
+         (SELECT COUNT(*) FROM projects WHERE owner_id = @owner) AS projects,
+         (SELECT COALESCE(SUM(m.size), 0) FROM media m JOIN projects p ON p.id = m.project_id WHERE p.owner_id = @owner) AS media_bytes,
+         (SELECT COALESCE(SUM(e.size), 0) FROM exports e JOIN projects p ON p.id = e.project_id
+            WHERE p.owner_id = @owner AND e.status = 'completed') AS export_bytes,
+         (SELECT COUNT(*) FROM exports e JOIN projects p ON p.id = e.project_id
+            WHERE p.owner_id = @owner AND e.status = 'rendering') AS running,
+         (SELECT COUNT(*) FROM exports e JOIN projects p ON p.id = e.project_id
+            WHERE p.owner_id = @owner AND e.status = 'queued') AS queued`,
+      { owner: ownerId },
+    )!;
+    return {
+      storedBytes: Number(row.media_bytes) + Number(row.export_bytes),
+      projects: Number(row.projects),
+      rendersRunning: Number(row.running),
+      rendersQueued: Number(row.queued),
+    };
+  }
+  async deleteExport(id: string) {
+    this.run('DELETE FROM exports WHERE id = ?', id);
+  }
+  async deleteProject(id: string) {
+    // Foreign keys cascade to media, versions, messages and exports.
+    this.run('DELETE FROM projects WHERE id = ?', id);
+  }
+  async listProjectsUpdatedBefore(beforeIso: string) {
+    return this.all('SELECT * FROM projects WHERE updated_at < ? ORDER BY updated_at', beforeIso).map(toProject);
+  }
+  async listKnownFiles() {
+    return {
+      projectIds: this.all('SELECT id FROM projects').map((r) => r.id as string),
+      mediaPaths: this.all('SELECT path FROM media').map((r) => r.path as string),
+      exportPaths: this.all('SELECT path FROM exports WHERE path IS NOT NULL').map((r) => r.path as string),
+      exportIds: this.all('SELECT id FROM exports').map((r) => r.id as string),
+    };
+  }
+
   async close() {
     this.db.close();
   }

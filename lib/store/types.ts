@@ -109,10 +109,31 @@ export interface Store {
   updateExport(id: string, patch: Partial<Omit<ExportRecord, 'id' | 'projectId' | 'createdAt'>>): Promise<ExportRecord>;
   /** Exports in the given states, oldest first (the job queue and start-up recovery read this). */
   listExportsByStatus(statuses: ExportRecord['status'][]): Promise<ExportRecord[]>;
-  /** Atomically moves the oldest queued export to rendering and returns it. */
-  claimNextExport(): Promise<ExportRecord | null>;
+  /**
+   * Atomically moves the next queued export to rendering and returns it. Fair across owners:
+   * the owner served longest ago (or never) goes first, oldest export first within an owner,
+   * and an owner with `maxRunningPerOwner` renders already running waits.
+   */
+  claimNextExport(options?: { maxRunningPerOwner?: number }): Promise<ExportRecord | null>;
+
+  deleteExport(id: string): Promise<void>;
+  /** What one owner holds and runs, for quotas: bytes of media and finished exports, projects, renders. */
+  ownerUsage(ownerId: string): Promise<OwnerUsage>;
+  /** Removes the project and every row under it (media, versions, messages, exports); files are the caller's. */
+  deleteProject(id: string): Promise<void>;
+  /** Projects not updated since `beforeIso`, oldest first (the retention sweep reads this). */
+  listProjectsUpdatedBefore(beforeIso: string): Promise<ProjectRecord[]>;
+  /** Every stored file path the database knows (media and exports), for the orphan sweep. */
+  listKnownFiles(): Promise<{ projectIds: string[]; mediaPaths: string[]; exportPaths: string[]; exportIds: string[] }>;
 
   /** Plain words when the store cannot be used (its database out of reach), else null: for /api/health. */
   problem(): Promise<string | null>;
   close(): Promise<void>;
+}
+
+export interface OwnerUsage {
+  storedBytes: number;
+  projects: number;
+  rendersRunning: number;
+  rendersQueued: number;
 }

@@ -120,10 +120,16 @@ function truthPauses(file: string, noiseDb: number, total: number): Range[] {
   return starts.map((s, i): Range => [s, Math.min(ends[i] ?? total, total)]);
 }
 
+/** The output half of the analysis decode (everything after its input). */
+function pcmOutputArgs(): string[] {
+  const args = buildPcmArgs('pipe:0');
+  return args.slice(args.indexOf('-i') + 2);
+}
+
 /** Noise of unit RMS (full scale 1), `count` samples: ffmpeg's anoisesrc, or the music track looped. */
 function noiseSignal(kind: 'pink' | 'brown' | 'music', count: number): Float32Array {
   const raw = kind === 'music'
-    ? pcm(['-hide_banner', '-nostdin', '-v', 'error', '-stream_loop', '-1', '-i', mediaFile('music-vibe-ace.ogg'), '-t', String(count / RATE + 1), ...buildPcmArgs('pipe:0').slice(6)])
+    ? pcm(['-hide_banner', '-nostdin', '-v', 'error', '-stream_loop', '-1', '-i', mediaFile('music-vibe-ace.ogg'), '-t', String(count / RATE + 1), ...pcmOutputArgs()])
     : pcm(['-hide_banner', '-nostdin', '-v', 'error', '-f', 'lavfi', '-i', `anoisesrc=color=${kind}:r=${RATE}:a=0.5:seed=7:d=${count / RATE + 1}`, '-ac', '1', '-f', 's16le', 'pipe:1']);
   const out = Float32Array.from(raw.subarray(0, count), (v) => v / 32768);
   const rms = Math.sqrt(out.reduce((s, v) => s + v * v, 0) / out.length);

@@ -9,6 +9,7 @@ import { FilmIcon, ImageIcon, LinkIcon, MusicIcon, UploadIcon } from '@/componen
 import { MediaFileInput } from '@/components/upload/MediaFileInput';
 import { useFileDrop } from '@/components/upload/useFileDrop';
 import { UnfinishedUploads } from './UnfinishedUploads';
+import { DeleteMediaButton } from './DeleteMediaButton';
 import { UploadList } from './UploadList';
 
 function MediaThumb({ media }: { media: MediaView }) {
@@ -119,9 +120,9 @@ export function MediaPanel({
       ) : (
         <ul className="flex flex-col gap-1" aria-label="Media bin">
           {media.map((m) => (
-            <li key={m.id} className="flex items-center gap-3 rounded-xl p-1.5 hover:bg-raised">
+            <li key={m.id} className="flex flex-wrap items-center gap-3 rounded-xl p-1.5 hover:bg-raised">
               <MediaThumb media={m} />
-              <div className="min-w-0">
+              <div className="min-w-0 flex-1">
                 <p className="truncate text-sm font-medium" title={m.name}>
                   {m.name}
                 </p>
@@ -130,6 +131,7 @@ export function MediaPanel({
                   {m.width && m.height ? ` · ${m.width}×${m.height}` : ''}
                 </p>
               </div>
+              <DeleteMediaButton projectId={projectId} media={m} />
             </li>
           ))}
         </ul>

@@ -27,7 +27,7 @@ export async function analyseAudio(tools: Tools, file: string, name: string, pro
   const meter = createLoudnessMeter(ANALYSIS_SAMPLE_RATE);
   const speech = createSpeechMeter(vad);
   const decode = () =>
-    runTool(tools.ffmpeg, buildPcmArgs(file), {
+    runTool(tools.ffmpeg, buildPcmArgs(file, probe.format), {
       signal: options.signal,
       timeoutMs: analysisTimeoutMs(probe.duration),
       onStdout: (chunk) => {

@@ -35,6 +35,9 @@ const CONTAINERS: Record<string, Container> = {
 /** Bare codec streams have no timing of their own, so neither a duration nor a safe edit. */
 const BARE_STREAMS: Record<string, string> = { hevc: 'HEVC', h264: 'H.264', mpegvideo: 'MPEG video', aac_latm: 'AAC' };
 
+/** Every format name a first probe may settle on: the containers above and the bare streams we explain. */
+export const PROBE_FORMAT_NAMES: readonly string[] = [...Object.keys(CONTAINERS), ...Object.keys(BARE_STREAMS)];
+
 export function bareStreamName(formatName: string): string | null {
   return BARE_STREAMS[formatName] ?? null;
 }

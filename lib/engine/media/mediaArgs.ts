@@ -1,4 +1,5 @@
 // ffprobe/ffmpeg argument lists for probing, audio analysis and posters: pure, pinned by unit tests.
+import { firstProbeInputOptions, probedInput } from './inputArgs';
 import type { ProbeResult } from './schema';
 
 /** The analysis decode: mono 16 kHz signed 16-bit PCM is plenty for loudness and waveforms. */
@@ -6,13 +7,14 @@ export const ANALYSIS_SAMPLE_RATE = 16_000;
 export const THUMBNAIL_WIDTH = 320;
 
 export function buildProbeArgs(file: string): string[] {
-  return ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file];
+  return ['-v', 'error', ...firstProbeInputOptions(), '-print_format', 'json', '-show_format', '-show_streams', file];
 }
 
-export function buildPcmArgs(file: string): string[] {
+/** `formatName` is the probed format of a user's file; leave it out only for files we made ourselves. */
+export function buildPcmArgs(file: string, formatName?: string): string[] {
   return [
     '-hide_banner', '-nostdin', '-v', 'error',
-    '-i', file,
+    ...(formatName ? probedInput(file, formatName) : ['-protocol_whitelist', 'file', '-i', file]),
     '-map', '0:a:0', '-vn', '-sn', '-dn',
     '-ac', '1', '-ar', String(ANALYSIS_SAMPLE_RATE),
     '-c:a', 'pcm_s16le', '-f', 's16le', 'pipe:1',
@@ -57,7 +59,7 @@ export function buildThumbnailArgs(file: string, out: string, probe: ProbeResult
   return [
     '-v', 'error',
     ...(atSeconds > 0 ? ['-ss', String(atSeconds)] : []),
-    '-i', file,
+    ...probedInput(file, probe.format),
     '-map', '0:V:0', '-frames:v', '1',
     '-vf', `scale=${THUMBNAIL_WIDTH}:${posterHeight(probe)},setsar=1`,
     '-q:v', '4', '-f', 'image2', '-c:v', 'mjpeg', out,

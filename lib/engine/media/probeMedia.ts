@@ -25,6 +25,9 @@ export interface ProbeOptions {
   signal?: AbortSignal;
 }
 
+/** ffprobe found a format outside PROBE_FORMAT_NAMES: in practice a playlist (HLS, concat) or another list of files. */
+const NOT_A_MEDIA_FILE_LIST = 'is a playlist or a list of other files, not a media file';
+
 /** `name` is the user's file name, used only in the message. */
 export async function probeMedia(tools: Tools, file: string, name: string, options: ProbeOptions = {}): Promise<{ probe: ProbeResult; ext: string }> {
   const limits = options.limits ?? DEFAULT_MEDIA_LIMITS;
@@ -37,7 +40,9 @@ export async function probeMedia(tools: Tools, file: string, name: string, optio
   } catch {
     json = null;
   }
-  const parsed = json ? parseProbe(json) : { ok: false as const, reason: 'is not a video, audio or image file we can read' };
+  const parsed = json
+    ? parseProbe(json)
+    : { ok: false as const, reason: /not on whitelist/i.test(result.stderr) ? NOT_A_MEDIA_FILE_LIST : 'is not a video, audio or image file we can read' };
   if (!parsed.ok) throw unsupported(name, parsed.reason);
   // Streams and pixels before anything reads the whole file; the length once it is known.
   const early = limitProblem(parsed.probe, parsed.streamCount, limits);

@@ -4,21 +4,28 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
+import { probedInput } from '@/lib/engine/media/inputArgs';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import type { CaptionCue } from '@/lib/engine/timeline/operations/operationContext';
 import { parseSubtitles } from './parseSubtitles';
 
-/** ffmpeg arguments that write the first subtitle stream of `input` as SRT to `output`. */
-export function buildSubtitleArgs(input: string, output: string): string[] {
-  return ['-v', 'error', '-i', input, '-map', '0:s:0', '-f', 'srt', output];
+/** ffmpeg arguments that write the first subtitle stream of `input` (probed as `formatName`) as SRT to `output`. */
+export function buildSubtitleArgs(input: string, formatName: string, output: string): string[] {
+  return ['-v', 'error', ...probedInput(input, formatName), '-map', '0:s:0', '-f', 'srt', output];
 }
 
+/** SRT and WebVTT uploads are text we parse ourselves; ffmpeg only reads subtitle streams inside videos (and ASS). */
+const OUR_PARSER = new Set(['srt', 'webvtt']);
+
 export async function loadCaptions(tools: Tools, media: MediaRecord, signal?: AbortSignal): Promise<CaptionCue[]> {
+  if (OUR_PARSER.has(media.probe.format)) {
+    return parseSubtitles(await fs.readFile(media.path, 'utf8').catch(() => ''));
+  }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'in-video-subs-'));
   const out = path.join(dir, 'cues.srt');
   try {
-    await runFfmpeg(buildSubtitleArgs(media.path, out), { ffmpegPath: tools.ffmpeg, signal });
+    await runFfmpeg(buildSubtitleArgs(media.path, media.probe.format, out), { ffmpegPath: tools.ffmpeg, signal });
     return parseSubtitles(await fs.readFile(out, 'utf8'));
   } catch {
     // No subtitle stream in this file: not an error, just no cues.

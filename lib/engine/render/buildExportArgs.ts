@@ -16,7 +16,7 @@ export function graphFiles(plan: Pick<RenderPlan, 'workDir'>): { export: string;
 export function exportInputArgs(plan: RenderPlan): string[] {
   const reads = planSourceReads(plan.timeline, plan.media).flatMap((read) => readInputArgs(read, plan.media[read.sourceId]));
   const background = isAudioOnly(plan) && plan.background ? ['-i', plan.background.path] : [];
-  const music = plan.music.flatMap((m) => musicInputArgs(m.clip, m.path));
+  const music = plan.music.flatMap((m) => musicInputArgs(m.clip, m.path, m.format));
   return [...reads, ...background, ...music];
 }
 

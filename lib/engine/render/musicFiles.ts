@@ -13,23 +13,24 @@ import { measureLevelArgs, musicGain, parseRmsLevel } from './musicLevel';
 const levels = new Map<string, number | null>();
 
 /** Overall RMS of a music file, measured once per file version. */
-async function musicLevelDb(tools: Tools, file: string): Promise<number | null> {
+async function musicLevelDb(tools: Tools, file: string, format: string): Promise<number | null> {
   const { size, mtimeMs } = await fs.stat(file);
   const key = `${file}:${size}:${mtimeMs}`;
   if (!levels.has(key)) {
-    const { stderrTail } = await runFfmpeg(measureLevelArgs(file), { ffmpegPath: tools.ffmpeg });
+    const { stderrTail } = await runFfmpeg(measureLevelArgs(file, format), { ffmpegPath: tools.ffmpeg });
     levels.set(key, parseRmsLevel(stderrTail));
   }
   return levels.get(key) ?? null;
 }
 
-async function musicPath(dataDir: string, clip: AudioClip, media: Map<string, MediaRecord>): Promise<string> {
-  if (clip.source.kind === 'library') return libraryTrackPath(dataDir, clip.source.trackId);
+/** The file and its demuxer: library tracks are WAV files we made, uploads keep their probed format. */
+async function musicPath(dataDir: string, clip: AudioClip, media: Map<string, MediaRecord>): Promise<{ path: string; format: string }> {
+  if (clip.source.kind === 'library') return { path: await libraryTrackPath(dataDir, clip.source.trackId), format: 'wav' };
   const record = media.get(clip.source.mediaId);
   if (!record || !record.probe.hasAudio) {
     throw new EngineError('conflict', `The music "${clip.name}" has no sound file any more. Remove it and export again.`);
   }
-  return record.path;
+  return { path: record.path, format: record.probe.format };
 }
 
 /** `voiceDb` is the speech level of the main track (null when it has none). */
@@ -39,11 +40,11 @@ export async function musicFiles(
   clips: AudioClip[],
   media: Map<string, MediaRecord>,
   voiceDb: number | null,
-): Promise<{ clip: AudioClip; path: string; gain: number }[]> {
+): Promise<{ clip: AudioClip; path: string; format: string; gain: number }[]> {
   return Promise.all(
     clips.map(async (clip) => {
-      const path = await musicPath(dataDir, clip, media);
-      return { clip, path, gain: musicGain(voiceDb, await musicLevelDb(tools, path)) };
+      const { path, format } = await musicPath(dataDir, clip, media);
+      return { clip, path, format, gain: musicGain(voiceDb, await musicLevelDb(tools, path, format)) };
     }),
   );
 }

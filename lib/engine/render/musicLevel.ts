@@ -1,4 +1,5 @@
 // Music loudness relative to the voice: volume 1 means "as loud as the speech", so 30% sits well under it.
+import { probedInput } from '@/lib/engine/media/inputArgs';
 import type { AudioAnalysis } from '@/lib/engine/media/schema';
 
 /** Used when the video has no speech to match (silent clips, stills). */
@@ -44,6 +45,6 @@ export function parseRmsLevel(stderr: string): number | null {
  * music). Plain astats: ffmpeg 4.x cannot limit its report to the overall RMS, so the per-channel
  * lines come too and parseRmsLevel picks the Overall one.
  */
-export function measureLevelArgs(file: string): string[] {
-  return ['-t', '180', '-i', file, '-vn', '-af', 'astats', '-f', 'null', '-'];
+export function measureLevelArgs(file: string, formatName: string): string[] {
+  return ['-t', '180', ...probedInput(file, formatName), '-vn', '-af', 'astats', '-f', 'null', '-'];
 }

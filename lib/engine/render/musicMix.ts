@@ -1,4 +1,5 @@
 // Background music under the voice: looped, trimmed to its range, faded, ducked under speech, mixed.
+import { probedInput } from '@/lib/engine/media/inputArgs';
 import type { AudioClip } from '@/lib/engine/timeline/schema';
 import { AUDIO_SAMPLE_RATE, sec } from './outputFormat';
 
@@ -11,8 +12,9 @@ export interface MusicInput {
 }
 
 /** Input options for one music clip: looping on the input repeats the file seamlessly, forever. */
-export function musicInputArgs(clip: AudioClip, path: string): string[] {
-  return clip.loop ? ['-stream_loop', '-1', '-i', path] : ['-i', path];
+export function musicInputArgs(clip: AudioClip, path: string, formatName?: string): string[] {
+  const input = formatName ? probedInput(path, formatName) : ['-i', path];
+  return clip.loop ? ['-stream_loop', '-1', ...input] : input;
 }
 
 /** The clip's span on the output, clamped to the video; null when nothing of it is audible. */

@@ -15,7 +15,8 @@ export interface RenderPlan {
   texts: PlacedText[];
   fonts: FontFiles;
   /** Music clips with the file each one plays and its loudness match to the voice. */
-  music: { clip: AudioClip; path: string; gain: number }[];
+  /** `format`: the probed demuxer of an uploaded file, 'wav' for a library track (absent: file protocol only). */
+  music: { clip: AudioClip; path: string; format?: string; gain: number }[];
   outputPath: string;
   /** The still behind an audio-only export (the project's first image), or null for a plain colour. */
   background: SegmentMedia | null;

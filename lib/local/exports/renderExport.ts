@@ -3,7 +3,7 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import { FfmpegError, runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
 import { timelineDuration } from '@/lib/engine/timeline/duration';
-import { asAppError } from '@/lib/errors';
+import { AppError, asAppError } from '@/lib/errors';
 import type { LocalDeps } from '@/lib/local/localDeps';
 import type { ExportRecord, Store } from '@/lib/store/types';
 import { buildExportArgs, buildLoudnessMeasureArgs, graphFiles } from '@/lib/engine/render/buildExportArgs';
@@ -13,6 +13,7 @@ import { exportPaths } from '@/lib/engine/render/exportPaths';
 import { prepareRender } from './prepareRender';
 import { probeOutput } from '@/lib/engine/render/probeOutput';
 import { tryFastExport } from './fastExport';
+import { renderTimeCapMessage, renderTimeCapMs } from '@/lib/engine/render/renderTimeCap';
 
 const PROGRESS_INTERVAL_MS = 500;
 
@@ -50,11 +51,16 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
   try {
     const plan = await prepareRender(store, tools, dataDir, record, paths);
     const duration = timelineDuration(plan.timeline);
+    const capMs = renderTimeCapMs(duration, { factor: deps.settings.renderTimeFactor, graceSeconds: deps.settings.renderTimeGraceSeconds });
+    const overtime = AbortSignal.timeout(capMs);
+    const bounded = AbortSignal.any([signal, overtime]);
     const graphs = graphFiles(plan);
+    let choice: Awaited<ReturnType<typeof tryFastExport>>;
+    try {
     if (plan.loudness) {
       // First pass: the sound alone, measured, so the second can apply one steady gain.
       await fs.writeFile(graphs.loudness, compileFilterGraph(plan, { measureLoudness: true }), 'utf8');
-      plan.loudness = { ...plan.loudness, measured: await measureOrNull(tools.ffmpeg, buildLoudnessMeasureArgs(plan), signal, parseLoudnormJson) };
+      plan.loudness = { ...plan.loudness, measured: await measureOrNull(tools.ffmpeg, buildLoudnessMeasureArgs(plan), bounded, parseLoudnormJson) };
     }
     await fs.writeFile(graphs.export, compileFilterGraph(plan), 'utf8');
     let lastWrite = 0;
@@ -65,14 +71,17 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
       void store.updateExport(record.id, { progress: Math.min(0.99, Math.max(0, fraction)) });
     };
     // Fast export first where it may apply; it leaves no file behind when the full render must run.
-    const choice = await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, { tools, signal, onProgress: report });
+    choice = await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, { tools, signal: bounded, onProgress: report });
     if (choice.render === 'full') {
       await runFfmpeg(buildExportArgs(plan, record.quality), {
         ffmpegPath: tools.ffmpeg,
-        signal,
+        signal: bounded,
         onStart: (pid) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } }),
         onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration),
       });
+    }
+    } catch (err) {
+      throw overtime.aborted && !signal.aborted ? new AppError(500, renderTimeCapMessage(capMs)) : err;
     }
     const info = await probeOutput(tools, paths.partial);
     const loudness = await measureOrNull(tools.ffmpeg, measureLoudnessArgs(paths.partial), signal, parseEbur128Summary);

@@ -41,7 +41,7 @@ export class RenderWorker implements ExportQueue {
     this.filling = true;
     try {
       while (this.running.size < this.concurrency) {
-        const record = await this.store.claimNextExport();
+        const record = await this.store.claimNextExport({ maxRunningPerOwner: this.deps.settings.maxRunningPerOwner });
         if (!record) break;
         const controller = new AbortController();
         this.running.set(record.id, controller);

@@ -2,6 +2,7 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { storageFull, storageRoom } from '../limits/quotas';
 import { readTusInfo } from './tusUploadInfo';
 
 /**
@@ -30,13 +31,10 @@ export async function pendingUploadBytes(dir: string, ownerId: string, expiryMs:
 }
 
 /**
- * HOOK for the storage quota (security issue: quotas in lib/server): called before an upload is
- * created, with the bytes it declares and what this owner's other unfinished uploads hold. It
- * should throw the quota's 413 error when stored media + pendingBytes + bytes is over the owner's
- * allowance. Until the quota module lands on main there is no allowance to check against.
+ * Refuses (413, saying what to delete) an upload whose declared bytes would not fit the owner's
+ * storage quota beside what they store and what their other unfinished uploads promise.
  */
 export async function assertRoomForUpload(ownerId: string, bytes: number, pendingBytes: number): Promise<void> {
-  void ownerId;
-  void bytes;
-  void pendingBytes;
+  const room = (await storageRoom(ownerId)) - pendingBytes;
+  if (bytes > room) throw storageFull(bytes, room);
 }

@@ -164,6 +164,7 @@ describe('an anonymous user on the nemo backend', () => {
 
   it('400 missing X-Client-Id: makes a new client id and retries', async () => {
     const c = app.client();
+    await c.createProject('Client id');
     app.fake.failNext('token', { code: 400, message: 'missing X-Client-Id' });
     const before = app.fake.requestsTo('token').length;
     expect(await c.json('/api/credits')).toMatchObject({ status: 200, body: { available: 100 } });
@@ -182,6 +183,7 @@ describe('an anonymous user on the nemo backend', () => {
 
   it('429: waits and retries once', async () => {
     const c = app.client();
+    await c.createProject('Slow down');
     await c.json('/api/credits');
     app.fake.failNext('credits', { code: 429, message: 'slow down' });
     const before = app.fake.requestsTo('credits').length;
@@ -208,6 +210,31 @@ describe('an anonymous user on the nemo backend', () => {
     } finally {
       app.fake.pollsToComplete = 2;
     }
+  });
+
+  it('mints no anonymous token for a visitor without a project, and sets no cookie', async () => {
+    const before = app.fake.requestsTo('token').length;
+    const c = app.client();
+    const res = await c.fetch('/api/credits');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toMatchObject({ code: 1002, message: expect.stringMatching(/Create a project first/) });
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect(app.fake.requestsTo('token')).toHaveLength(before);
+  });
+
+  it('serves a share view from what we hold, without a single call to NemoVideo', async () => {
+    const c = app.client();
+    const id = await uploaded(c, 'Shared');
+    const seenTimeline = (await c.json(`/api/projects/${id}/timeline`)).body;
+    const { url } = (await c.json(`/api/projects/${id}/share`, { method: 'POST' })).body;
+    const token = new URL(url).pathname.split('/').pop()!;
+    const calls = app.fake.requests.length;
+    const visitor = app.client();
+    const view = await visitor.json(`/api/share/${token}`);
+    expect(view.status).toBe(200);
+    expect(view.body.timeline.summary).toBe(seenTimeline.summary);
+    expect((await visitor.fetch(`/share/${token}`)).status).toBe(200);
+    expect(app.fake.requests.length).toBe(calls);
   });
 
   it('an upstream 5xx becomes our 502 in plain words', async () => {

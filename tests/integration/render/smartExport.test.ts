@@ -85,7 +85,7 @@ function plan(t: Timeline, name: string): RenderPlan {
 /** The full render as the export job runs it: the graph written to its file, then one ffmpeg. */
 async function renderFull(p: RenderPlan) {
   fs.writeFileSync(graphFiles(p).export, compileFilterGraph(p), 'utf8');
-  await renderFull(p);
+  await runFfmpeg(buildExportArgs(p, 'high'), { ffmpegPath: FFMPEG });
 }
 
 async function renderBoth(t: Timeline, name: string) {

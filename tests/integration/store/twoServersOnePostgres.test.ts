@@ -26,7 +26,8 @@ describe('two web servers on one Postgres database', () => {
     // as several servers would share a mounted volume. Both start before any export: start-up
     // recovery still assumes a process is alone with its renders.
     dataDir = tempDataDir('in-video-pg-');
-    const env = { DATABASE_URL: databaseUrl };
+    // One explicit secret: two servers starting at once must not each generate their own into the shared folder.
+    const env = { DATABASE_URL: databaseUrl, SESSION_SECRET: 'two-servers-share-this-session-secret-0123456789' };
     [web1, web2] = await Promise.all([startServer({ env, dataDir }), startServer({ env, dataDir })]);
   });
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { useFakeNemo } from './harness';
 
@@ -6,8 +6,21 @@ const h = useFakeNemo();
 const SEVEN_DAYS = 7 * 24 * 3600 * 1000;
 
 afterEach(() => vi.useRealTimers());
+// Anonymous tokens are only for owners who made a project.
+beforeEach(async () => {
+  await h.project('owner-1');
+  await h.project('owner-2');
+});
 
 describe('tokens', () => {
+  it('mints no anonymous token for a visitor who never made a project', async () => {
+    const backend = h.make();
+    await expect(backend.credits('drive-by')).rejects.toMatchObject({ code: 1002, message: /Create a project first/ });
+    expect(h.fake.requestsTo('token')).toHaveLength(0);
+    expect(await backend.credits('owner-1')).toMatchObject({ available: 100 });
+    expect(h.fake.requestsTo('token')).toHaveLength(1);
+  });
+
   it('gets one anonymous token per browser user, keeps it with its client id on the server, and renews it after 7 days', async () => {
     let clock = Date.now();
     const backend = h.make({}, { now: () => clock });

@@ -9,7 +9,20 @@ describe('config comes from env, parsed once', () => {
     expect(c.DATA_DIR.startsWith('/')).toBe(true);
   });
 
-  it('refuses the development session secret in production', () => {
+  it('has limits for a public server, with defaults', () => {
+    const c = parseConfig({ QUOTA_STORAGE_MB: '100', RATE_CHAT_PER_MIN: '5' });
+    expect(c).toMatchObject({ QUOTA_PROJECTS: 50, QUOTA_RENDERS_RUNNING: 1, QUOTA_RENDERS_QUEUED: 3, RATE_CHAT_PER_MIN: 5, TRUST_PROXY: '0' });
+    expect(c.quotaStorageBytes).toBe(100 * 1024 * 1024);
+    expect(c.maxJsonBodyBytes).toBe(64 * 1024);
+    expect(() => parseConfig({ QUOTA_PROJECTS: '0' })).toThrow(/QUOTA_PROJECTS/);
+  });
+
+  it('has no session secret of its own: unset means "make one in DATA_DIR"', () => {
+    expect(parseConfig({}).SESSION_SECRET).toBeUndefined();
+    expect(parseConfig({ SESSION_SECRET: '' }).SESSION_SECRET).toBeUndefined();
+  });
+
+  it('refuses a missing session secret in production', () => {
     expect(() => parseConfig({ IN_VIDEO_ENV: 'production' })).toThrow(/SESSION_SECRET/);
     expect(parseConfig({ IN_VIDEO_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).isProduction).toBe(true);
   });

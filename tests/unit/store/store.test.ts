@@ -206,3 +206,77 @@ describe.each(STORES)('the $name store', (kind) => {
     expect((await store.updateExport('e', { loudness: null })).loudness).toBeNull();
   });
 });
+
+// Brought over from the security branch's SQLite-only tests (quotas, deletion, retention), now run on both stores,
+// and the columns the smart-export branch added.
+describe.each(STORES)('the $name store: what an owner holds, deletion, render facts', (kind) => {
+  let store: Store;
+  beforeAll(() => kind.start(), 120_000);
+  afterAll(() => kind.stop(), 60_000);
+  beforeEach(async () => {
+    ({ store } = await kind.fresh());
+  }, 30_000);
+  afterEach(() => store.close());
+
+  const media = (id: string, projectId: string, size: number) =>
+    store.addMedia({ id, projectId, name: `${id}.mp4`, path: `/x/${id}.mp4`, size, probe, analysis: null, peaks: null, hasThumbnail: false, createdAt: new Date().toISOString() });
+
+  it('counts bytes of media and finished exports, projects and renders, per owner', async () => {
+    await store.createProject({ id: 'p1', ownerId: 'o', title: 'A', timeline: emptyTimeline() });
+    await store.createProject({ id: 'p2', ownerId: 'o', title: 'B', timeline: emptyTimeline() });
+    await store.createProject({ id: 'q', ownerId: 'other', title: 'C', timeline: emptyTimeline() });
+    await media('m1', 'p1', 100);
+    await media('m2', 'p2', 50);
+    await media('m3', 'q', 1000);
+    await store.createExport({ ...exportRow('e1', 'p1', '2026-01-01T00:00:00.000Z'), status: 'completed', size: 7, path: '/x/e1.mp4' });
+    await store.createExport({ ...exportRow('e2', 'p1', '2026-01-01T00:00:01.000Z'), status: 'rendering', size: 999 });
+    await store.createExport(exportRow('e3', 'p2', '2026-01-01T00:00:02.000Z'));
+    expect(await store.ownerUsage('o')).toEqual({ storedBytes: 157, projects: 2, rendersRunning: 1, rendersQueued: 1 });
+    expect(await store.ownerUsage('nobody')).toEqual({ storedBytes: 0, projects: 0, rendersRunning: 0, rendersQueued: 0 });
+    expect(await store.listKnownFiles()).toEqual({
+      projectIds: expect.arrayContaining(['p1', 'p2', 'q']),
+      mediaPaths: expect.arrayContaining(['/x/m1.mp4', '/x/m2.mp4', '/x/m3.mp4']),
+      exportPaths: ['/x/e1.mp4'],
+      exportIds: expect.arrayContaining(['e1', 'e2', 'e3']),
+    });
+  });
+
+  it('deletes a project with every row under it, and nothing of other projects', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'A', timeline: emptyTimeline() });
+    await store.createProject({ id: 'q', ownerId: 'o', title: 'B', timeline: emptyTimeline() });
+    await media('m1', 'p', 1);
+    await media('m2', 'q', 1);
+    const v = await store.commitTimeline('p', withWidth(1000), 'two');
+    await store.addMessage({ id: 'msg', projectId: 'p', role: 'user', text: 'hi', createdAt: new Date().toISOString() });
+    await store.createExport(exportRow('e', 'p', '2026-01-01T00:00:00.000Z'));
+    await store.createExport(exportRow('f', 'q', '2026-01-01T00:00:00.000Z'));
+    await store.deleteExport('f');
+    expect(await store.getExport('f')).toBeNull();
+    await store.deleteProject('p');
+    expect(await store.getProject('p')).toBeNull();
+    expect(await store.listMedia('p')).toEqual([]);
+    expect(await store.listMessages('p')).toEqual([]);
+    expect(await store.getExport('e')).toBeNull();
+    expect(await store.getTimelineVersion('p', v.version)).toBeNull();
+    expect((await store.listMedia('q')).map((m) => m.id)).toEqual(['m2']);
+  });
+
+  it('lists projects untouched since a time, oldest first', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'A', timeline: emptyTimeline() });
+    expect(await store.listProjectsUpdatedBefore('2000-01-01T00:00:00.000Z')).toEqual([]);
+    expect((await store.listProjectsUpdatedBefore('2999-01-01T00:00:00.000Z')).map((p) => p.id)).toEqual(['p']);
+  });
+
+  it('claims round-robin by owner, and holds an owner at the running cap', async () => {
+    await store.createProject({ id: 'a', ownerId: 'busy', title: 'A', timeline: emptyTimeline() });
+    await store.createProject({ id: 'b', ownerId: 'light', title: 'B', timeline: emptyTimeline() });
+    for (const [i, id] of ['a1', 'a2', 'a3'].entries()) await store.createExport(exportRow(id, 'a', `2026-01-01T00:00:0${i}.000Z`));
+    await store.createExport(exportRow('b1', 'b', '2026-01-01T00:00:09.000Z'));
+    const first = await store.claimNextExport({ maxRunningPerOwner: 1 });
+    const second = await store.claimNextExport({ maxRunningPerOwner: 1 });
+    expect([first?.id, second?.id]).toEqual(['a1', 'b1']);
+    expect(await store.claimNextExport({ maxRunningPerOwner: 1 })).toBeNull();
+    await store.updateExport('a1', { status: 'completed' });
+    expect((await store.claimNextExport({ maxRunningPerOwner: 1 }))?.id).toBe('a2');
+  });
+});

@@ -9,12 +9,16 @@ const probe = (over: Partial<ProbeResult> = {}): ProbeResult => ({
 
 describe('media argument builders', () => {
   it('probes once with format and streams as JSON', () => {
-    expect(buildProbeArgs('/d/a.incoming').join(' ')).toBe('-v error -print_format json -show_format -show_streams /d/a.incoming');
+    expect(buildProbeArgs('/d/a.incoming').join(' ')).toBe(
+      '-v error -protocol_whitelist file -format_whitelist ' +
+        'mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpeg,mpegts,flv,asf,mp3,wav,flac,ogg,aac,aiff,png_pipe,jpeg_pipe,webp_pipe,gif,gif_pipe,image2,srt,webvtt,ass,hevc,h264,mpegvideo,aac_latm ' +
+        '-print_format json -show_format -show_streams /d/a.incoming',
+    );
   });
 
   it('decodes the first audio stream to mono 16 kHz s16le on stdout', () => {
-    expect(buildPcmArgs('/d/a.mp4').join(' ')).toBe(
-      '-hide_banner -nostdin -v error -i /d/a.mp4 -map 0:a:0 -vn -sn -dn -ac 1 -ar 16000 -c:a pcm_s16le -f s16le pipe:1',
+    expect(buildPcmArgs('/d/a.mp4', 'mov,mp4,m4a,3gp,3g2,mj2').join(' ')).toBe(
+      '-hide_banner -nostdin -v error -protocol_whitelist file -f mov -i /d/a.mp4 -map 0:a:0 -vn -sn -dn -ac 1 -ar 16000 -c:a pcm_s16le -f s16le pipe:1',
     );
   });
 
@@ -32,7 +36,7 @@ describe('media argument builders', () => {
 
   it('takes a 320 px poster at 1 s of a long video, never from cover art', () => {
     expect(buildThumbnailArgs('/d/a.mp4', '/d/a.thumb.jpg', probe()).join(' ')).toBe(
-      '-v error -ss 1 -i /d/a.mp4 -map 0:V:0 -frames:v 1 -vf scale=320:180,setsar=1 -q:v 4 -f image2 -c:v mjpeg /d/a.thumb.jpg',
+      '-v error -ss 1 -protocol_whitelist file -f mov -i /d/a.mp4 -map 0:V:0 -frames:v 1 -vf scale=320:180,setsar=1 -q:v 4 -f image2 -c:v mjpeg /d/a.thumb.jpg',
     );
   });
 

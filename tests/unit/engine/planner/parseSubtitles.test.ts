@@ -23,7 +23,9 @@ describe('parseSubtitles', () => {
 });
 
 describe('buildSubtitleArgs', () => {
-  test('maps the first subtitle stream to SRT', () => {
-    expect(buildSubtitleArgs('/in/a.mkv', '/tmp/x.srt')).toEqual(['-v', 'error', '-i', '/in/a.mkv', '-map', '0:s:0', '-f', 'srt', '/tmp/x.srt']);
+  test('maps the first subtitle stream of a probed video to SRT', () => {
+    expect(buildSubtitleArgs('/in/a.mkv', 'matroska,webm', '/tmp/x.srt')).toEqual(
+      ['-v', 'error', '-protocol_whitelist', 'file', '-f', 'matroska', '-i', '/in/a.mkv', '-map', '0:s:0', '-f', 'srt', '/tmp/x.srt'],
+    );
   });
 });

@@ -24,7 +24,7 @@ const store = new SqliteStore(path.join(dir, 'db.sqlite'));
 // The local backend's chat with the rule planner; nothing here renders, so no binaries are located.
 const deps: LocalDeps = {
   store,
-  settings: { dataDir: dir, renderConcurrency: 1, maxUploadBytes: 1 },
+  settings: { dataDir: dir, renderConcurrency: 1, maxUploadBytes: 1, maxRunningPerOwner: 1, renderTimeFactor: 10, renderTimeGraceSeconds: 60 },
   tools: () => {
     throw new Error('no ffmpeg in the pure mirror');
   },

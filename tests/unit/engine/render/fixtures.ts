@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
 
 export function probe(kind: ProbeResult['kind'], width: number | null, height: number | null, hasAudio: boolean): ProbeResult {
-  return { kind, format: 'test', duration: 60, width, height, fps: 30, rotation: 0, hasAudio, hasVideo: kind !== 'audio', videoCodec: null, audioCodec: null };
+  const format = kind === 'image' ? 'png_pipe' : kind === 'audio' ? 'mp3' : 'mov,mp4,m4a,3gp,3g2,mj2';
+  return { kind, format, duration: 60, width, height, fps: 30, rotation: 0, hasAudio, hasVideo: kind !== 'audio', videoCodec: null, audioCodec: null };
 }
 
 export const MEDIA: Record<string, SegmentMedia> = {

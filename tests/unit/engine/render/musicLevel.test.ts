@@ -37,7 +37,7 @@ describe('music loudness relative to the voice', () => {
   });
 
   it('measures with plain astats (ffmpeg 4.x has no measure_overall) and picks Overall after the channels', () => {
-    expect(measureLevelArgs('/m/song.wav')).toEqual(['-t', '180', '-i', '/m/song.wav', '-vn', '-af', 'astats', '-f', 'null', '-']);
+    expect(measureLevelArgs('/m/song.wav', 'wav')).toEqual(['-t', '180', '-protocol_whitelist', 'file', '-f', 'wav', '-i', '/m/song.wav', '-vn', '-af', 'astats', '-f', 'null', '-']);
     const report = [
       '[Parsed_astats_0 @ 0x1] Channel: 1',
       '[Parsed_astats_0 @ 0x1] RMS level dB: -13.900000',

@@ -9,8 +9,8 @@ const songClip = audioClipSchema.parse({
 
 describe('background music under the voice', () => {
   it('loops a looping clip on the input, plays a one-shot once', () => {
-    expect(musicInputArgs(libraryClip, '/m/calm.wav')).toEqual(['-stream_loop', '-1', '-i', '/m/calm.wav']);
-    expect(musicInputArgs(songClip, '/m/song.mp3')).toEqual(['-i', '/m/song.mp3']);
+    expect(musicInputArgs(libraryClip, '/m/calm.wav', 'wav')).toEqual(['-stream_loop', '-1', '-protocol_whitelist', 'file', '-f', 'wav', '-i', '/m/calm.wav']);
+    expect(musicInputArgs(songClip, '/m/song.mp3', 'mp3')).toEqual(['-protocol_whitelist', 'file', '-f', 'mp3', '-i', '/m/song.mp3']);
   });
 
   it('defaults: whole video, 30%, fades in 1 s and out 2 s at the end, ducked by the voice, summed as they are', () => {

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getBackend } from '@/lib/server/context';
 import { requireOwnedProject } from '@/lib/server/access';
+import { deleteExport } from '@/lib/server/deletion';
 import { route } from '@/lib/server/http';
 import { toExportView } from '@/lib/server/views';
 
@@ -9,8 +10,8 @@ export const GET = route<{ id: string; eid: string }>(async (_req, { id, eid }) 
   return NextResponse.json({ export: toExportView(record) });
 });
 
-/** Cancels a queued or running export. */
+/** Cancels a queued or running export (`{export}`); deletes a finished one with its file (`{deleted}`). */
 export const DELETE = route<{ id: string; eid: string }>(async (_req, { id, eid }) => {
-  const record = await getBackend().cancelExport(await requireOwnedProject(id), eid);
-  return NextResponse.json({ export: toExportView(record) });
+  const canceled = await deleteExport(await requireOwnedProject(id), eid);
+  return NextResponse.json(canceled ? { export: toExportView(canceled) } : { deleted: eid });
 });

@@ -8,6 +8,7 @@ export const GET = route<{ id: string; mid: string }>(async (_req, { id, mid }) 
   return new Response(body, {
     headers: {
       'content-type': 'image/jpeg',
+      'content-disposition': 'inline; filename="poster.jpg"',
       'content-length': String(size),
       'cache-control': 'private, max-age=31536000, immutable',
     },

@@ -1,0 +1,217 @@
+// Benchmark: 20 simulated visitors create projects, upload, chat and export at once for a few minutes on loopback.
+// Passes when nothing fails except by quota or rate limit, nothing accepted goes missing, and the server's memory stays flat.
+// Run alone: `npx tsx scripts/bench/publicLoad.ts` (needs a build). LOAD_SECONDS sets the busy time (default 150).
+import fs from 'node:fs';
+import { ApiClient } from '../../tests/helpers/client';
+import { mediaFile } from '../../tests/helpers/paths';
+import { startServer } from '../../tests/helpers/server';
+
+const USERS = 20;
+const BUSY_SECONDS = Number(process.env.LOAD_SECONDS ?? 120);
+/** After the busy time, how long accepted exports may take to finish before they count as lost. */
+const DRAIN_SECONDS = 360;
+const CLIPS = ['sar-2by3.mp4', 'clip.avi', 'sar-2by3.mp4'];
+// No "undo": right after an upload it would take the clip off again, and the export then rightly says the timeline is empty.
+const WORDS = ['status', 'add a title "Day one" at the start', 'make it vertical for TikTok', 'add calm background music', 'cut out the pauses', 'fade in and out'];
+
+type Outcome = 'ok' | 'limited' | 'failed';
+
+interface Tally {
+  requests: number;
+  ok: number;
+  limited: number;
+  failed: string[];
+}
+
+/** Resident memory of our server: the processes below this one, without ffmpeg/ffprobe (their work is bounded per job). */
+function serverRssKb(): number {
+  const parents = new Map<number, { ppid: number; rss: number; ff: boolean }>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8');
+      parents.set(Number(entry), {
+        ppid: Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]),
+        rss: Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0),
+        ff: /^Name:\s+ff(mpeg|probe)$/m.test(status),
+      });
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  const tree = new Set<number>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, p] of parents) {
+      if (!tree.has(pid) && (p.ppid === process.pid || tree.has(p.ppid))) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...tree].reduce((sum, pid) => sum + (parents.get(pid)!.ff ? 0 : parents.get(pid)!.rss), 0);
+}
+
+/**
+ * A visitor's client. A POST sent on a kept-alive connection the server closed at the same moment
+ * fails with ECONNRESET before any answer; browsers send it again on a new connection, and so do
+ * we, once, counting it. Anything else (or a second reset) is a failure of the run.
+ */
+class VisitorClient extends ApiClient {
+  static resets = 0;
+  override async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
+    try {
+      return await super.fetch(pathname, init);
+    } catch (err) {
+      const reset = (err as { cause?: { code?: string } }).cause?.code === 'ECONNRESET';
+      if (!reset || init.body instanceof ReadableStream) throw err;
+      VisitorClient.resets++;
+      return super.fetch(pathname, init);
+    }
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+export async function benchPublicLoad(): Promise<object> {
+  // Each visitor has its own address, as behind a proxy: per-address limits then apply per visitor.
+  const server = await startServer({ env: { TRUST_PROXY: '1', QUOTA_STORAGE_MB: '40', QUOTA_PROJECTS: '5', RENDER_CONCURRENCY: '2' } });
+  const tally: Tally = { requests: 0, ok: 0, limited: 0, failed: [] };
+  const samples: { atSeconds: number; rssMB: number }[] = [];
+  const started = Date.now();
+  const sampler = setInterval(() => samples.push({ atSeconds: (Date.now() - started) / 1000, rssMB: serverRssKb() / 1024 }), 2000);
+
+  const judge = (what: string, status: number, body?: unknown): Outcome => {
+    tally.requests++;
+    if (status < 400) return (tally.ok++, 'ok');
+    if (status === 429 || status === 413) return (tally.limited++, 'limited');
+    tally.failed.push(`${what}: ${status} ${JSON.stringify(body).slice(0, 200)}`);
+    return 'failed';
+  };
+
+  /** What each visitor was told it has, checked against the server at the end. */
+  const promised = new Map<VisitorClient, { projects: Map<string, Set<string>>; exports: { projectId: string; id: string }[] }>();
+
+  async function visitor(n: number) {
+    const c = new VisitorClient(server.baseUrl);
+    const forwarded = { 'x-forwarded-for': `198.51.100.${n + 1}` };
+    const mine = { projects: new Map<string, Set<string>>(), exports: [] as { projectId: string; id: string }[] };
+    promised.set(c, mine);
+    let turn = 0;
+    while ((Date.now() - started) / 1000 < BUSY_SECONDS) {
+      turn++;
+      if (mine.projects.size === 0 || turn % 4 === 0) {
+        const r = await c.json('/api/projects', { method: 'POST', body: { title: `Visitor ${n} #${turn}` }, headers: forwarded });
+        if (judge('create', r.status, r.body) === 'ok') mine.projects.set(r.body.project.id, new Set());
+      }
+      const ids = [...mine.projects.keys()];
+      const id = ids[turn % ids.length];
+      if (!id) continue;
+      const clip = CLIPS[(n + turn) % CLIPS.length];
+      const up = await c.upload(id, [{ path: mediaFile(clip) }]);
+      if (judge('upload', up.status, up.body) === 'ok') for (const m of up.body.media) mine.projects.get(id)!.add(m.id);
+      const chat = await c.fetch(`/api/projects/${id}/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...forwarded },
+        body: JSON.stringify({ message: WORDS[(n + turn) % WORDS.length] }),
+      });
+      const text = await chat.text();
+      if (judge('chat', chat.status, text) === 'ok' && /"type":"error","code":(500|502)/.test(text)) tally.failed.push(`chat error event: ${text.slice(0, 200)}`);
+      if (turn % 2 === 1) {
+        const e = await c.json(`/api/projects/${id}/exports`, { method: 'POST', body: { quality: 'preview' }, headers: forwarded });
+        if (judge('export', e.status, e.body) === 'ok') mine.exports.push({ projectId: id, id: e.body.export.id });
+      }
+      if (turn % 5 === 0 && ids.length > 1) {
+        // Taking data back under load: the oldest project goes, with whatever it still renders.
+        const gone = ids[0];
+        const d = await c.json(`/api/projects/${gone}`, { method: 'DELETE' });
+        if (judge('delete', d.status, d.body) === 'ok') {
+          mine.projects.delete(gone);
+          mine.exports = mine.exports.filter((x) => x.projectId !== gone);
+        }
+      }
+      await new Promise((r) => setTimeout(r, 500 + ((n * 37 + turn * 101) % 1500)));
+    }
+  }
+
+  try {
+    await Promise.all(Array.from({ length: USERS }, (_, n) => visitor(n)));
+    const busySeconds = (Date.now() - started) / 1000;
+
+    // Nothing lost: every file and export the server accepted is there, and every export finishes.
+    let media = 0;
+    let exportsDone = 0;
+    const lost: string[] = [];
+    const drainUntil = Date.now() + DRAIN_SECONDS * 1000;
+    for (const [c, mine] of promised) {
+      for (const [id, expected] of mine.projects) {
+        const listed = new Set(((await c.json(`/api/projects/${id}/media`)).body.media as { id: string }[]).map((m) => m.id));
+        for (const m of expected) (listed.has(m) ? media++ : lost.push(`media ${m} of ${id}`));
+      }
+      for (const e of mine.exports) {
+        for (;;) {
+          const r = await c.json(`/api/projects/${e.projectId}/exports/${e.id}`);
+          const status = r.body?.export?.status;
+          if (status === 'completed') {
+            const file = await c.fetch(`/api/projects/${e.projectId}/exports/${e.id}/file`, { headers: { range: 'bytes=0-0' } });
+            await file.body?.cancel();
+            if (file.status === 206) exportsDone++;
+            else lost.push(`export ${e.id} file ${file.status}`);
+            break;
+          }
+          if (status !== 'queued' && status !== 'rendering') {
+            lost.push(`export ${e.id} ${status ?? r.status}: ${r.body?.export?.error ?? ''}`);
+            break;
+          }
+          if (Date.now() > drainUntil) {
+            lost.push(`export ${e.id} still ${status} after the drain time`);
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+    }
+    clearInterval(sampler);
+    // Flat memory: the busy part's last third against its first third (after warm-up), by median.
+    const busy = samples.filter((s) => s.atSeconds <= busySeconds);
+    const third = Math.max(1, Math.floor(busy.length / 3));
+    const early = median(busy.slice(0, third).map((s) => s.rssMB));
+    const late = median(busy.slice(-third).map((s) => s.rssMB));
+    const result = {
+      name: 'publicLoad',
+      users: USERS,
+      busySeconds: Math.round(busySeconds),
+      requests: tally.requests,
+      ok: tally.ok,
+      limitedByQuotaOrRate: tally.limited,
+      failed: tally.failed.length,
+      mediaKept: media,
+      exportsCompleted: exportsDone,
+      lost: lost.length,
+      resentAfterConnectionReset: VisitorClient.resets,
+      rssMB: { early: Math.round(early), late: Math.round(late), peak: Math.round(Math.max(...samples.map((s) => s.rssMB))) },
+      pass: tally.failed.length === 0 && lost.length === 0 && late < early * 1.5 + 50,
+    };
+    if (tally.failed.length > 0) console.error('[publicLoad] failures:\n' + tally.failed.slice(0, 20).join('\n'));
+    if (lost.length > 0) console.error('[publicLoad] lost:\n' + lost.slice(0, 20).join('\n'));
+    if (!result.pass) process.exitCode = 1;
+    return result;
+  } catch (err) {
+    console.error(`[publicLoad] the server said:\n${server.logs().split('\n').slice(-40).join('\n')}`);
+    throw err;
+  } finally {
+    clearInterval(sampler);
+    await server.stop();
+    fs.rmSync(server.dataDir, { recursive: true, force: true });
+  }
+}
+
+if (/publicLoad\.ts$/.test(process.argv[1] ?? '')) {
+  benchPublicLoad().then(
+    (result) => console.log(JSON.stringify(result)),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../../helpers/client';
+import { mediaFile } from '../../helpers/paths';
+import { startServer, tempDataDir, type TestServer } from '../../helpers/server';
+
+describe('housekeeping at start-up', () => {
+  let server: TestServer | undefined;
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('deletes projects untouched for RETENTION_DAYS and files no row points to, and keeps the rest', async () => {
+    const dataDir = tempDataDir();
+    server = await startServer({ dataDir });
+    const c = new ApiClient(server.baseUrl);
+    const stale = await c.createProject('Forgotten');
+    const fresh = await c.createProject('Recent');
+    for (const id of [stale, fresh]) expect((await c.upload(id, [{ path: mediaFile('sar-2by3.mp4') }])).status).toBe(201);
+    await server.stop();
+
+    const db = new Database(path.join(dataDir, 'in-video.sqlite'));
+    db.prepare('UPDATE projects SET updated_at = ? WHERE id = ?').run(new Date(Date.now() - 40 * 86_400_000).toISOString(), stale);
+    db.close();
+    const orphans = [
+      path.join(dataDir, 'media', 'no-such-project', 'x.mp4'),
+      path.join(dataDir, 'media', fresh, 'cutoff.incoming'),
+      path.join(dataDir, 'media', fresh, 'unknownmedia.mp4'),
+      path.join(dataDir, 'exports', 'no-such-export.mp4'),
+    ];
+    for (const p of orphans) {
+      fs.mkdirSync(path.dirname(p), { recursive: true });
+      fs.writeFileSync(p, 'left over');
+    }
+
+    server = await startServer({ dataDir, env: { RETENTION_DAYS: '30' } });
+    const after = new ApiClient(server.baseUrl);
+    after.cookie = c.cookie;
+    expect((await after.json('/api/projects')).body.projects.map((p: { id: string }) => p.id)).toEqual([fresh]);
+    expect(fs.existsSync(path.join(dataDir, 'media', stale))).toBe(false);
+    for (const p of orphans) expect(fs.existsSync(p), p).toBe(false);
+    const kept = (await after.json(`/api/projects/${fresh}/media`)).body.media[0];
+    expect((await after.fetch(`/api/projects/${fresh}/media/${kept.id}/file`)).status).toBe(200);
+  });
+});
