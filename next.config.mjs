@@ -4,6 +4,7 @@ const nextConfig = {
   serverExternalPackages: [
     'better-sqlite3',
     'busboy',
+    'pg',
     // The speech model's runtime loads its .wasm from beside its own files.
     'onnxruntime-web',
   ],

@@ -94,12 +94,35 @@ function onPath(name) {
   });
 }
 
+/** An absolute path whose parts may hold one `*` each (Debian keeps PostgreSQL's server off PATH, per version). */
+function matchesPath(pattern) {
+  let found = ['/'];
+  for (const part of pattern.split('/').filter(Boolean)) {
+    const re = new RegExp(`^${part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.*')}$`);
+    found = found.flatMap((dir) => {
+      if (!part.includes('*')) return [path.join(dir, part)];
+      try {
+        return fs.readdirSync(dir).filter((name) => re.test(name)).map((name) => path.join(dir, name));
+      } catch {
+        return [];
+      }
+    });
+  }
+  return found.some((p) => fs.existsSync(p));
+}
+
+/** A command on PATH, or an absolute path (with `*`) to a program off PATH. */
+function present(command) {
+  return command.startsWith('/') ? matchesPath(command) : onPath(command);
+}
+
 /**
  * Debian packages for commands that are missing: installed with apt-get when running as root,
- * otherwise a plain message and a non-zero exit. `needs` maps a command to its package (or packages).
+ * otherwise a plain message and a non-zero exit. `needs` maps a command (a name on PATH, or an
+ * absolute path that may hold `*`) to its package (or packages).
  */
 export function ensureSystemCommands(tag, needs, why) {
-  const missing = Object.entries(needs).filter(([command]) => !onPath(command));
+  const missing = Object.entries(needs).filter(([command]) => !present(command));
   if (missing.length === 0) return;
   const packages = [...new Set(missing.flatMap(([, pkg]) => pkg))];
   const commands = missing.map(([command]) => command).join(', ');
@@ -113,6 +136,6 @@ export function ensureSystemCommands(tag, needs, why) {
   runQuietly(tag, 'dpkg', ['--configure', '-a'], env);
   runQuietly(tag, 'apt-get', ['update', '-qq'], env);
   runQuietly(tag, 'apt-get', ['install', '-y', '-qq', ...packages], env);
-  const still = missing.filter(([command]) => !onPath(command)).map(([command]) => command);
+  const still = missing.filter(([command]) => !present(command)).map(([command]) => command);
   if (still.length > 0) fail(tag, `${still.join(', ')} still not found after installing ${packages.join(' ')}.`);
 }

@@ -7,11 +7,19 @@ ensureDependencies(TAG);
 // Browser tests drive Debian's Chromium (no browser download is possible here); tests check our
 // outputs with an independent, current ffprobe/ffmpeg rather than the app's own fallback binary.
 // The interchange tests check our files with tools independent of our writers: xmllint (Apple's
-// FCPXML DTDs) and melt (the MLT engine under Kdenlive and Shotcut).
+// FCPXML DTDs) and melt (the MLT engine under Kdenlive and Shotcut). The store tests run against a
+// throwaway PostgreSQL cluster too (Debian keeps initdb off PATH, under its major version).
 ensureSystemCommands(
   TAG,
-  { chromium: ['chromium', 'fonts-noto-color-emoji'], ffmpeg: 'ffmpeg', ffprobe: 'ffmpeg', xmllint: 'libxml2-utils', melt: 'melt' },
-  'the browser tests need Chromium, the output checks a current ffmpeg/ffprobe, the interchange checks xmllint and melt',
+  {
+    chromium: ['chromium', 'fonts-noto-color-emoji'],
+    ffmpeg: 'ffmpeg',
+    ffprobe: 'ffmpeg',
+    xmllint: 'libxml2-utils',
+    melt: 'melt',
+    '/usr/lib/postgresql/*/bin/initdb': 'postgresql',
+  },
+  'the browser tests need Chromium, the output checks a current ffmpeg/ffprobe, the interchange checks xmllint and melt, the store tests PostgreSQL',
 );
 run(TAG, localBin('tsc'), ['--noEmit']);
 if (process.env.SKIP_BUILD !== '1') ensureBuild(TAG, { force: true });

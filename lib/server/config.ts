@@ -26,6 +26,10 @@ export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATA_DIR: z.string().default('./data'),
+    /** A PostgreSQL URL: the store lives there instead of the SQLite file under DATA_DIR. */
+    DATABASE_URL: optionalString.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL').optional(),
+    ),
     PORT: intFromEnv(3000),
     /** Unset outside production: a random secret is made on first start and kept in DATA_DIR (lib/server/sessionSecret.ts). */
     SESSION_SECRET: optionalString.pipe(z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional()),

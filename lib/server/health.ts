@@ -3,6 +3,7 @@ import 'server-only';
 import fs from 'node:fs';
 import { toolchain } from './binaries';
 import { getConfig } from './config';
+import { appRoot } from './root';
 
 export type HealthReport =
   | {
@@ -23,7 +24,16 @@ function dataDirProblem(dataDir: string): string | null {
   }
 }
 
-export function healthReport(): HealthReport {
+/** The store's own words (a database out of reach), or why it could not be opened at all. */
+async function storeProblem(): Promise<string | null> {
+  try {
+    return await appRoot().store.problem();
+  } catch (err) {
+    return `The store could not be opened: ${(err as Error).message}`;
+  }
+}
+
+export async function healthReport(): Promise<HealthReport> {
   let config;
   try {
     config = getConfig();
@@ -35,6 +45,9 @@ export function healthReport(): HealthReport {
   const all = [...problems];
   const dataProblem = dataDirProblem(config.DATA_DIR);
   if (dataProblem) all.push(dataProblem);
+  // The store opens under DATA_DIR (SQLite), so it is asked only once that folder is fine.
+  const storeTrouble = dataProblem ? null : await storeProblem();
+  if (storeTrouble) all.push(storeTrouble);
   if (all.length > 0 || !ffmpeg || !ffprobe) return { ok: false, problems: all };
   const describe = (b: typeof ffmpeg) => ({ path: b.path, version: b.version, source: b.source });
   return { ok: true, backend: config.EDIT_BACKEND, ffmpeg: describe(ffmpeg), ffprobe: describe(ffprobe) };

@@ -7,6 +7,7 @@ import { RenderWorker } from '@/lib/local/exports/renderWorker';
 import { createLocalBackend } from '@/lib/local/localBackend';
 import type { LocalDeps } from '@/lib/local/localDeps';
 import { createNemoBackend } from '@/lib/nemo/nemoBackend';
+import { PostgresStore } from '@/lib/store/postgresStore';
 import { SqliteStore } from '@/lib/store/sqliteStore';
 import type { Store } from '@/lib/store/types';
 import { tools } from './binaries';
@@ -28,8 +29,14 @@ export interface AppRoot {
   limits: LimitsState;
 }
 
+/** Postgres when DATABASE_URL is set (shared by every web process), else the embedded SQLite file under DATA_DIR. */
+export function storeFor(config: Config): Store {
+  if (config.DATABASE_URL) return new PostgresStore(config.DATABASE_URL);
+  return new SqliteStore(path.join(config.DATA_DIR, 'in-video.sqlite'));
+}
+
 /** Wires one app from a config and a store (tests may pass their own store). */
-export function buildRoot(config: Config, store: Store = new SqliteStore(path.join(config.DATA_DIR, 'in-video.sqlite'))): AppRoot {
+export function buildRoot(config: Config, store: Store = storeFor(config)): AppRoot {
   const planner = plannerFor(config);
   const tus = createTusParts(config.DATA_DIR);
   if (config.EDIT_BACKEND === 'nemo') {

@@ -1,11 +1,14 @@
-// Row <-> record mapping for the SQLite store: every row read back is validated by its zod schema.
+// Row <-> record mapping shared by both stores: every row read back is validated by its zod schema.
+// Both stores hand rows over in one shape: snake_case columns, JSON as text, timestamps as ISO strings.
 import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
 import { parseExportJob } from './exportJob';
 import { timelineSchema } from '@/lib/engine/timeline/schema';
 import {
   exportRecordSchema,
+  messageRecordSchema,
   projectRecordSchema,
   type ExportRecord,
+  type MessageRecord,
   type ProjectRecord,
   type TimelineVersion,
 } from './types';
@@ -37,7 +40,7 @@ export const toMedia = (r: Row): MediaRecord =>
     probe: parseJson(r.probe),
     analysis: parseJson(r.analysis),
     peaks: parseJson(r.peaks),
-    hasThumbnail: r.has_thumbnail === 1,
+    hasThumbnail: Boolean(r.has_thumbnail), // SQLite's 0/1, Postgres' boolean
     createdAt: r.created_at,
     videoIndex: parseJson(r.video_index),
   });
@@ -67,6 +70,9 @@ export const toExport = (r: Row): ExportRecord =>
     loudness: parseJson(r.loudness),
   });
 
+export const toMessage = (r: Row): MessageRecord =>
+  messageRecordSchema.parse({ id: r.id, projectId: r.project_id, role: r.role, text: r.text, createdAt: r.created_at });
+
 export const toVersion = (r: Row): TimelineVersion => ({
   version: r.version as number,
   projectId: r.project_id as string,
@@ -75,6 +81,9 @@ export const toVersion = (r: Row): TimelineVersion => ({
   label: r.label as string,
   createdAt: r.created_at as string,
 });
+
+/** Export fields stored as JSON text (written with json(), read back with parseJson). */
+export const EXPORT_JSON_FIELDS = new Set(['backendState', 'loudness']);
 
 export const EXPORT_COLUMNS: Record<string, string> = {
   status: 'status', progress: 'progress', quality: 'quality', timelineVersion: 'timeline_version',

@@ -6,9 +6,8 @@ import { AppError } from '@/lib/errors';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
 import { MIGRATIONS } from './migrations';
-import { EXPORT_COLUMNS, json, now, toExport, toMedia, toProject, toVersion, type Row } from './rowMappers';
+import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, json, now, toExport, toMedia, toMessage, toProject, toVersion, type Row } from './rowMappers';
 import {
-  messageRecordSchema,
   type ExportRecord,
   type MessageRecord,
   type ProjectRecord,
@@ -187,9 +186,7 @@ export class SqliteStore implements Store {
     this.touch(r.projectId);
   }
   async listMessages(projectId: string) {
-    return this.all('SELECT * FROM messages WHERE project_id = ? ORDER BY seq', projectId).map((r) =>
-      messageRecordSchema.parse({ id: r.id, projectId: r.project_id, role: r.role, text: r.text, createdAt: r.created_at }),
-    );
+    return this.all('SELECT * FROM messages WHERE project_id = ? ORDER BY seq', projectId).map(toMessage);
   }
 
   async createExport(r: ExportRecord) {
@@ -213,7 +210,7 @@ export class SqliteStore implements Store {
   async updateExport(id: string, patch: Partial<Omit<ExportRecord, 'id' | 'projectId' | 'createdAt'>>) {
     const entries = Object.entries({ ...patch, updatedAt: now() }).filter(([k]) => k in EXPORT_COLUMNS);
     const sets = entries.map(([k]) => `${EXPORT_COLUMNS[k]} = ?`);
-    const params = entries.map(([k, v]) => (k === 'backendState' || k === 'loudness' ? json(v) : v));
+    const params = entries.map(([k, v]) => (EXPORT_JSON_FIELDS.has(k) ? json(v) : v));
     this.run(`UPDATE exports SET ${sets.join(', ')} WHERE id = ?`, ...params, id);
     const updated = await this.getExport(id);
     if (!updated) throw new AppError(404, 'Export not found.');
@@ -250,6 +247,10 @@ export class SqliteStore implements Store {
       );
       return toExport(this.get('SELECT * FROM exports WHERE id = ?', row.id)!);
     })();
+  }
+
+  async problem() {
+    return null; // the file was opened (or the constructor threw) at start
   }
 
   async ownerUsage(ownerId: string) {

@@ -1,4 +1,4 @@
-// The storage seam: everything the app keeps, behind one interface (SQLite today, Postgres later).
+// The storage seam: everything the app keeps, behind one interface (SQLite by default, Postgres with DATABASE_URL).
 import { z } from 'zod';
 import { measuredLoudnessSchema } from '@/lib/engine/render/loudness';
 import type { MediaRecord } from '@/lib/engine/media/schema';
@@ -126,6 +126,8 @@ export interface Store {
   /** Every stored file path the database knows (media and exports), for the orphan sweep. */
   listKnownFiles(): Promise<{ projectIds: string[]; mediaPaths: string[]; exportPaths: string[]; exportIds: string[] }>;
 
+  /** Plain words when the store cannot be used (its database out of reach), else null: for /api/health. */
+  problem(): Promise<string | null>;
   close(): Promise<void>;
 }
 

@@ -5,6 +5,6 @@ import { route } from '@/lib/server/http';
 export const dynamic = 'force-dynamic';
 
 export const GET = route(async () => {
-  const report = healthReport();
+  const report = await healthReport();
   return NextResponse.json(report, { status: report.ok ? 200 : 503 });
 });

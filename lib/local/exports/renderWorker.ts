@@ -31,7 +31,8 @@ export class RenderWorker implements ExportQueue {
 
   /** Starts queued exports while there are free slots. */
   kick(): void {
-    void this.fill();
+    // A shared database can be briefly out of reach; the next poll tries again rather than the process dying.
+    this.fill().catch((err) => console.error('[render] could not claim an export:', err instanceof Error ? err.message : err));
   }
 
   private async fill(): Promise<void> {

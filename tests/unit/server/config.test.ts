@@ -33,6 +33,14 @@ describe('config comes from env, parsed once', () => {
     expect(() => parseConfig({ SESSION_SECRET: 'short' })).toThrow(/32 characters/);
   });
 
+  it('takes a Postgres URL for the store, and only that', () => {
+    expect(parseConfig({}).DATABASE_URL).toBeUndefined();
+    expect(parseConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+    expect(parseConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x' }).DATABASE_URL).toBe('postgres://u:p@db:5432/x');
+    expect(parseConfig({ DATABASE_URL: 'postgresql://db/x' }).DATABASE_URL).toBe('postgresql://db/x');
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://db/x' })).toThrow(/DATABASE_URL must be a postgres/);
+  });
+
   it('reads numbers from strings', () => {
     expect(parseConfig({ PORT: '8080', MAX_UPLOAD_MB: '1' }).maxUploadBytes).toBe(1024 * 1024);
   });
