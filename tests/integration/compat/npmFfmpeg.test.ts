@@ -93,9 +93,9 @@ describe('the app on the npm-shipped ffmpeg 4.x and ffprobe', () => {
 
     // Music fills what were pauses, so nothing is silent any more (amix and adelay ran on 4.x).
     expect(silenceSeconds(file)).toBeLessThan(0.5);
-    // The title (top band, centred, first 3 s) is drawn, and only while shown (drawtext ran on 4.x).
+    // The title (a bold centre card, rows 46-58 of 108, first 3 s) is drawn, and only while shown (drawtext ran on 4.x).
     const [w, h] = [192, 108];
-    const band = (f: Buffer) => Buffer.from([...f].filter((_, i) => i >= 7 * w && i < 20 * w && i % w >= w * 0.35 && i % w < w * 0.65));
+    const band = (f: Buffer) => Buffer.from([...f].filter((_, i) => i >= 46 * w && i < 58 * w && i % w >= w * 0.35 && i % w < w * 0.65));
     const bandDiff = (t: number) => meanAbsDiff(band(greyFrame(file, t, w, h)), band(greyFrame(TALK, sourceTimeAt(timeline, t), w, h)));
     expect(bandDiff(1.5)).toBeGreaterThan(8);
     expect(bandDiff(5)).toBeLessThan(2);
