@@ -68,12 +68,25 @@ export async function cancelExports(client: ApiClient, id: string, events: ChatE
   for (const e of events) if (e.type === 'export') await client.fetch(`/api/projects/${id}/exports/${e.export.id}`, { method: 'DELETE' });
 }
 
+/**
+ * These files play hundreds of visitors through one test client (a project per case), so the
+ * per-owner rate limits and quotas, which have tests of their own (tests/integration/limits), are
+ * raised here: what is tested is how the chat reads words, not how often one browser may ask.
+ */
+export const MANY_VISITORS_ENV = {
+  RATE_CHAT_PER_MIN: '100000',
+  RATE_PROJECTS_PER_MIN: '100000',
+  RATE_UPLOADS_PER_MIN: '100000',
+  QUOTA_PROJECTS: '100000',
+  QUOTA_STORAGE_MB: '1000000',
+};
+
 /** Starts the app and makes the fixtures once for a test file; the handles are filled in beforeAll. */
 export function useChatApp(): { server: TestServer; client: ApiClient; fixtures: Fixtures } {
   const app = {} as { server: TestServer; client: ApiClient; fixtures: Fixtures };
   beforeAll(async () => {
     app.fixtures = makeFixtures();
-    app.server = await startServer();
+    app.server = await startServer({ env: MANY_VISITORS_ENV });
     app.client = new ApiClient(app.server.baseUrl);
   });
   afterAll(async () => {
