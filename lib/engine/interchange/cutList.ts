@@ -28,28 +28,27 @@ export interface InterchangeSource {
   dropFrame: boolean;
 }
 
-/** One kept piece of the main track: where it sits (sequence frames) and what it shows (source frames). */
-export interface Cut {
+/** Where a piece sits (sequence frames) and what it shows (source frames): what every format places. */
+export interface Placement {
   source: InterchangeSource;
   recordIn: number;
   recordOut: number;
   /** Frames from the start of the file at the source's rate (add `source.startFrame` for timecode). */
   sourceIn: number;
   sourceOut: number;
+}
+
+/** One kept piece of the main track. */
+export interface Cut extends Placement {
   speed: number;
   /** Linear gain of the piece's own sound (the timeline's voice volume included). */
   volume: number;
 }
 
 /** One stretch of background music; a looping clip becomes one piece per pass through its file. */
-export interface MusicPiece {
+export interface MusicPiece extends Placement {
   clipId: string;
   name: string;
-  source: InterchangeSource;
-  recordIn: number;
-  recordOut: number;
-  sourceIn: number;
-  sourceOut: number;
   volume: number;
   /** Sequence frames; only the first piece of a clip fades in and the last fades out. */
   fadeInFrames: number;

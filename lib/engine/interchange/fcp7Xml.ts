@@ -1,5 +1,5 @@
 // Final Cut Pro 7 XML (xmeml version 5) for Premiere Pro and Resolve: frames, a <format>, files with their timecode.
-import type { Cut, InterchangeEdit, InterchangeSource, MusicPiece } from './cutList';
+import type { Cut, InterchangeEdit, InterchangeSource, MusicPiece, Placement } from './cutList';
 import { framesToTimecode, isNtsc, timecodeBase, type FrameRate } from './rationalTime';
 import { relativeFileUrl, xmlEscape as x } from './xmlText';
 
@@ -45,14 +45,9 @@ function levelFilter(gain: number, keyframes: [number, number][] = []): string {
   );
 }
 
-interface Item {
+interface Item extends Placement {
   id: string;
   name: string;
-  source: InterchangeSource;
-  recordIn: number;
-  recordOut: number;
-  sourceIn: number;
-  sourceOut: number;
   filters: string[];
   audio: boolean;
 }
