@@ -24,7 +24,7 @@ function makeInput(dir: string): string {
 const REQUEST = 'cut out the pauses, add background music, and overlay text titles';
 
 /** Wall time of the export of REQUEST on the clip, through the built app's HTTP API, chat and render worker. */
-async function benchExport(input: string): Promise<{ wallSeconds: number; outputSeconds: number; serverSeconds: number; segments: number }> {
+async function benchExport(input: string): Promise<{ wallSeconds: number; outputSeconds: number; serverSeconds: number; segments: number; render: unknown; renderReason: unknown }> {
   const server = await startServer();
   try {
     const client = new ApiClient(server.baseUrl);
@@ -37,16 +37,20 @@ async function benchExport(input: string): Promise<{ wallSeconds: number; output
 
     const started = process.hrtime.bigint();
     const { body } = await client.json(`/api/projects/${id}/exports`, { method: 'POST', body: { quality: 'high' } });
+    let done: { render?: unknown; renderReason?: unknown } = {};
     for (;;) {
       const e = (await client.json(`/api/projects/${id}/exports/${body.export.id}`)).body.export;
-      if (e.status === 'completed') break;
+      if (e.status === 'completed') {
+        done = e;
+        break;
+      }
       if (e.status !== 'queued' && e.status !== 'rendering') throw new Error(`export ${e.status}: ${e.error}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     const wallSeconds = seconds(started);
     const record = await new SqliteStore(path.join(server.dataDir, 'in-video.sqlite')).getExport(body.export.id);
     const serverSeconds = record?.startedAt && record.finishedAt ? (Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000 : NaN;
-    return { wallSeconds, outputSeconds: timeline.duration, serverSeconds, segments: timeline.tracks[0].segments.length };
+    return { wallSeconds, outputSeconds: timeline.duration, serverSeconds, segments: timeline.tracks[0].segments.length, render: done.render, renderReason: done.renderReason };
   } finally {
     await server.stop();
   }
@@ -62,7 +66,12 @@ function benchBareTranscode(input: string, dir: string, durationSeconds: number)
   return seconds(started);
 }
 
+/** `npm run bench -- export renderRss` runs only the named rows; no names runs them all. */
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+
 async function optional(file: string, name: string, run: (mod: Record<string, unknown>) => Promise<object>) {
+  if (!wanted(name)) return;
   if (!fs.existsSync(path.join(__dirname, 'bench', file))) return print({ name, skipped: `scripts/bench/${file} is missing` });
   try {
     print({ name, ...(await run(await import(`./bench/${file}`))) });
@@ -72,18 +81,23 @@ async function optional(file: string, name: string, run: (mod: Record<string, un
   }
 }
 
-async function main() {
+async function benchExportRatio() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'in-video-bench-'));
   try {
+    if (!wanted('export')) return;
     const input = makeInput(dir);
     const exported = await benchExport(input);
-    print({ name: 'export', request: REQUEST, wallSeconds: exported.wallSeconds, serverSeconds: exported.serverSeconds, outputSeconds: exported.outputSeconds, segments: exported.segments });
+    print({ name: 'export', request: REQUEST, wallSeconds: exported.wallSeconds, serverSeconds: exported.serverSeconds, outputSeconds: exported.outputSeconds, segments: exported.segments, render: exported.render, renderReason: exported.renderReason });
     const bare = benchBareTranscode(input, dir, exported.outputSeconds);
     print({ name: 'bareTranscode', wallSeconds: bare, inputSeconds: Number(ffprobe(path.join(dir, 'bare-input.mp4')).format.duration) });
     print({ name: 'ratio', value: Math.round((exported.wallSeconds / bare) * 100) / 100 });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function main() {
+  await benchExportRatio();
   await optional('smartExport.ts', 'smartExport', (m) => (m.benchSmartExport as (p: typeof print) => Promise<object>)(print));
   await optional('renderRss.ts', 'renderRss', (m) => (m.benchRenderRss as () => Promise<object>)());
   await optional('uploadRss.ts', 'uploadRss', (m) => (m.benchUploadRss as () => Promise<object>)());
