@@ -25,7 +25,7 @@ export async function loadCaptions(tools: Tools, media: MediaRecord, signal?: Ab
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'in-video-subs-'));
   const out = path.join(dir, 'cues.srt');
   try {
-    await runFfmpeg(buildSubtitleArgs(media.path, media.probe.format, out), { ffmpegPath: tools.ffmpeg, signal });
+    await runFfmpeg(tools, buildSubtitleArgs(media.path, media.probe.format, out), { signal });
     return parseSubtitles(await fs.readFile(out, 'utf8'));
   } catch {
     // No subtitle stream in this file: not an error, just no cues.

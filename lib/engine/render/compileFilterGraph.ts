@@ -1,5 +1,6 @@
 // The whole timeline as one filter graph: reads, pieces, concat, text, fades, music, loudness; ends in [vout] and [aout].
 import { timelineDuration } from '@/lib/engine/timeline/duration';
+import { requireClips } from '@/lib/engine/timeline/requireClips';
 import { EngineError } from '@/lib/engine/engineError';
 import { buildAudioPicture } from './audioPicture';
 import { loudnormFilter } from './loudness';
@@ -34,7 +35,7 @@ export function isAudioOnly(plan: Pick<RenderPlan, 'timeline' | 'media'>): boole
  */
 export function compileFilterGraph(plan: RenderPlan, options: { measureLoudness?: boolean; soundOnly?: boolean } = {}): string {
   const { timeline, out } = plan;
-  if (timeline.video.length === 0) throw new EngineError('conflict', 'The timeline is empty: add a clip before exporting.');
+  requireClips(timeline);
   const measuring = options.measureLoudness === true;
   const picture = !measuring && options.soundOnly !== true;
   const duration = timelineDuration(timeline);

@@ -15,12 +15,13 @@ import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { audioTitle } from '@/lib/engine/render/audioPicture';
 import { isAudioOnly } from '@/lib/engine/render/compileFilterGraph';
 import { loudnessStep } from '@/lib/engine/render/loudness';
+import { requireClips } from '@/lib/engine/timeline/requireClips';
 
 export async function prepareRender(store: Store, tools: Tools, dataDir: string, record: ExportRecord, paths: { partial: string; work: string }): Promise<RenderPlan> {
   const version = await store.getTimelineVersion(record.projectId, record.timelineVersion);
   if (!version) throw new AppError(409, 'The timeline this export was made from no longer exists. Export again.');
   const { timeline } = version;
-  if (timeline.video.length === 0) throw new AppError(409, 'The timeline is empty: add a clip before exporting.');
+  requireClips(timeline);
 
   const all = new Map((await store.listMedia(record.projectId)).map((m) => [m.id, m]));
   const media: RenderPlan['media'] = {};

@@ -1,7 +1,9 @@
 // Renders one claimed export: plan, measure the sound, one ffmpeg run with throttled progress, probe and measure, rename into place, record.
 import 'server-only';
 import fs from 'node:fs/promises';
-import { FfmpegError, runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
+import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
+import type { Tools } from '@/lib/engine/ffmpeg/tools';
+import { ProcessError } from '@/lib/engine/process/runProcess';
 import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { AppError, asAppError } from '@/lib/errors';
 import type { LocalDeps } from '@/lib/local/localDeps';
@@ -21,7 +23,7 @@ const PROGRESS_INTERVAL_MS = 500;
 export function failureMessage(err: unknown): string {
   const known = asAppError(err);
   if (known) return known.message;
-  if (err instanceof FfmpegError) {
+  if (err instanceof ProcessError) {
     return 'The video could not be rendered. Try exporting again; if it fails again, one of the clips may be damaged: remove it and retry.';
   }
   return 'The export failed on the server. Try exporting again.';
@@ -31,9 +33,9 @@ export function failureMessage(err: unknown): string {
  * Runs a measuring ffmpeg; a measurement that fails costs the export its normalisation or its
  * reported loudness (logged), not the export itself. A cancel still stops everything.
  */
-async function measureOrNull<T>(ffmpegPath: string, args: string[], signal: AbortSignal, parse: (stderr: string) => T | null): Promise<T | null> {
+async function measureOrNull<T>(tools: Tools, args: string[], signal: AbortSignal, parse: (stderr: string) => T | null): Promise<T | null> {
   try {
-    return parse((await runFfmpeg(args, { ffmpegPath, signal })).stderrTail);
+    return parse((await runFfmpeg(tools, args, { signal })).stderrTail);
   } catch (err) {
     signal.throwIfAborted();
     console.error('[render] loudness measurement failed:', err instanceof Error ? err.message : err);
@@ -60,7 +62,7 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
     if (plan.loudness) {
       // First pass: the sound alone, measured, so the second can apply one steady gain.
       await fs.writeFile(graphs.loudness, compileFilterGraph(plan, { measureLoudness: true }), 'utf8');
-      plan.loudness = { ...plan.loudness, measured: await measureOrNull(tools.ffmpeg, buildLoudnessMeasureArgs(plan), bounded, parseLoudnormJson) };
+      plan.loudness = { ...plan.loudness, measured: await measureOrNull(tools, buildLoudnessMeasureArgs(plan), bounded, parseLoudnormJson) };
     }
     await fs.writeFile(graphs.export, compileFilterGraph(plan), 'utf8');
     let lastWrite = 0;
@@ -73,8 +75,7 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
     // Fast export first where it may apply; it leaves no file behind when the full render must run.
     choice = await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, { tools, signal: bounded, onProgress: report });
     if (choice.render === 'full') {
-      await runFfmpeg(buildExportArgs(plan, record.quality), {
-        ffmpegPath: tools.ffmpeg,
+      await runFfmpeg(tools, buildExportArgs(plan, record.quality), {
         signal: bounded,
         onStart: (pid) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } }),
         onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration),
@@ -84,7 +85,7 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
       throw overtime.aborted && !signal.aborted ? new AppError(500, renderTimeCapMessage(capMs)) : err;
     }
     const info = await probeOutput(tools, paths.partial);
-    const loudness = await measureOrNull(tools.ffmpeg, measureLoudnessArgs(paths.partial), signal, parseEbur128Summary);
+    const loudness = await measureOrNull(tools, measureLoudnessArgs(paths.partial), signal, parseEbur128Summary);
     signal.throwIfAborted();
     // A cancel that landed while ffmpeg was finishing wins over the finished file.
     if ((await store.getExport(record.id))?.status === 'canceled') return;

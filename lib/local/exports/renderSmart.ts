@@ -3,7 +3,7 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
-import { runTool } from '@/lib/engine/media/runTool';
+import { ProcessError } from '@/lib/engine/process/runProcess';
 import type { VideoIndex } from '@/lib/engine/media/videoIndex';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
 import type { RenderPlan } from '@/lib/engine/render/renderPlan';
@@ -42,7 +42,7 @@ export async function renderSmart(plan: RenderPlan, sources: Record<string, Smar
   for (const [id, s] of Object.entries(sources)) if (s.videoIndex) indexes[id] = s.videoIndex;
 
   await fs.mkdir(workDir, { recursive: true });
-  const ff = (args: string[]) => runFfmpeg(args, { signal: options.signal, ffmpegPath: options.tools.ffmpeg });
+  const ff = (args: string[]) => runFfmpeg(options.tools, args, { signal: options.signal });
   const weight = (r: Run) => (r.kind === 'copy' ? r.frames * COPY_WEIGHT : r.frames);
   const totalWeight = smart.runs.reduce((n, r) => n + weight(r), 0);
   let done = 0;
@@ -84,8 +84,11 @@ export async function renderSmart(plan: RenderPlan, sources: Record<string, Smar
 
 async function verify(plan: RenderPlan, runs: Run[], totalFrames: number, refs: string[], workDir: string, options: SmartRenderOptions): Promise<string[]> {
   const { width, height, fps } = plan.out;
-  const probed = await runTool(options.tools.ffprobe, buildJoinedProbeArgs(plan.outputPath), { signal: options.signal, timeoutMs: 300_000 });
-  if (probed.code !== 0) return [`ffprobe failed: ${probed.stderr}`];
+  const probed = await options.tools.run(options.tools.ffprobe, buildJoinedProbeArgs(plan.outputPath), { signal: options.signal, timeoutMs: 300_000 }).catch((err: unknown) => {
+    if (err instanceof ProcessError) return err;
+    throw err;
+  });
+  if (probed instanceof ProcessError) return [`ffprobe failed: ${probed.stderrTail}`];
   const problems = checkJoinedStreams(JSON.parse(probed.stdout), { frames: totalFrames, fps, width, height });
   if (problems.length > 0) return problems;
 
@@ -97,7 +100,7 @@ async function verify(plan: RenderPlan, runs: Run[], totalFrames: number, refs: 
   });
   const joinFrames = [...expected.keys()].sort((a, b) => a - b);
   const raw = path.join(workDir, 'joins.gray');
-  const decoded = await runFfmpeg(buildDecodePassArgs(plan.outputPath, joinFrames, raw), { signal: options.signal, ffmpegPath: options.tools.ffmpeg });
+  const decoded = await runFfmpeg(options.tools, buildDecodePassArgs(plan.outputPath, joinFrames, raw), { signal: options.signal });
   const errors = decoded.stderrTail.trim();
   if (errors) return [`decoding reported: ${errors.split('\n').slice(-2).join(' ')}`];
 

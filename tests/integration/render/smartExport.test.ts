@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
+import { spawnProcess } from '@/lib/local/process/spawnProcess';
 import { parseProbe } from '@/lib/engine/media/parseProbe';
 import { probeVideoIndex } from '@/lib/engine/media/probeVideoIndex';
 import type { MediaRecord } from '@/lib/engine/media/schema';
@@ -22,7 +23,7 @@ import { FFMPEG, FFPROBE, ffprobe } from '../../helpers/ffprobe';
 import { mediaFile } from '../../helpers/paths';
 import { decodeErrors, frameTimes, lumaFrames } from './smartChecks';
 
-const TOOLS = { ffmpeg: FFMPEG, ffprobe: FFPROBE };
+const TOOLS = { ffmpeg: FFMPEG, ffprobe: FFPROBE, run: spawnProcess };
 let dir: string;
 const media: Record<string, MediaRecord> = {};
 
@@ -85,7 +86,7 @@ function plan(t: Timeline, name: string): RenderPlan {
 /** The full render as the export job runs it: the graph written to its file, then one ffmpeg. */
 async function renderFull(p: RenderPlan) {
   fs.writeFileSync(graphFiles(p).export, compileFilterGraph(p), 'utf8');
-  await runFfmpeg(buildExportArgs(p, 'high'), { ffmpegPath: FFMPEG });
+  await runFfmpeg(TOOLS, buildExportArgs(p, 'high'));
 }
 
 async function renderBoth(t: Timeline, name: string) {

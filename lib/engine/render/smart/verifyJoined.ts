@@ -1,5 +1,5 @@
 // Checks on the joined file before it is offered: its timestamps (no frame doubled or lost at a join), and its join frames against references.
-import { z } from 'zod';
+import { ffprobeNumber, ffprobeOutputSchema } from '@/lib/engine/media/ffprobeOutput';
 import { seekSeconds } from './copyRunArgs';
 
 /**
@@ -35,11 +35,6 @@ export function buildDecodePassArgs(file: string, joinFrames: number[], rawOut: 
 }
 
 
-const joinedProbeSchema = z.object({
-  streams: z.array(z.object({ index: z.number(), codec_type: z.string(), time_base: z.string(), start_time: z.coerce.number().optional(), width: z.number().optional(), height: z.number().optional(), profile: z.string().optional(), pix_fmt: z.string().optional() })),
-  packets: z.array(z.object({ stream_index: z.number(), pts: z.number().optional(), dts: z.number().optional() })).default([]),
-});
-
 export interface ExpectedStreams {
   frames: number;
   fps: number;
@@ -49,12 +44,13 @@ export interface ExpectedStreams {
 
 /** Problems in plain words; empty when the file is what the timeline asks for. */
 export function checkJoinedStreams(raw: unknown, expected: ExpectedStreams): string[] {
-  const parsed = joinedProbeSchema.safeParse(raw);
+  const parsed = ffprobeOutputSchema.safeParse(raw);
   if (!parsed.success) return ['ffprobe could not describe the joined file'];
   const { streams, packets } = parsed.data;
   const video = streams.find((s) => s.codec_type === 'video');
   const audio = streams.find((s) => s.codec_type === 'audio');
   if (!video) return ['the joined file has no picture'];
+  if (video.index === undefined || !video.time_base) return ['ffprobe could not describe the joined file'];
   if (!audio) return ['the joined file has no sound'];
   const problems: string[] = [];
   if (video.width !== expected.width || video.height !== expected.height) problems.push(`the picture is ${video.width}x${video.height}`);
@@ -72,8 +68,8 @@ export function checkJoinedStreams(raw: unknown, expected: ExpectedStreams): str
   }
   problems.push(...frameSpacingProblems(vp.map((p) => p.pts ?? NaN), frameTicks));
   const frame = 1 / expected.fps;
-  const videoStart = video.start_time ?? 0;
-  const audioStart = audio.start_time ?? 0;
+  const videoStart = ffprobeNumber(video.start_time) ?? 0;
+  const audioStart = ffprobeNumber(audio.start_time) ?? 0;
   if (Math.abs(videoStart - audioStart) > frame) problems.push(`picture starts at ${videoStart}s, sound at ${audioStart}s`);
   return problems;
 }

@@ -1,3 +1,4 @@
+import type { ExportQuality } from '@/lib/engine/render/exportQuality';
 import { describe, expect, it } from 'vitest';
 import { buildExportArgs } from '@/lib/engine/render/buildExportArgs';
 import { compileFilterGraph } from '@/lib/engine/render/compileFilterGraph';
@@ -7,7 +8,7 @@ import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { MEDIA, timeline } from './fixtures';
 
 const fonts = { latin: '/f/Inter.ttf', cjk: '/f/Noto.ttf' };
-function plan(t: ReturnType<typeof timeline>, quality: 'high' | 'preview' = 'high', extra: Partial<RenderPlan> = {}): RenderPlan {
+function plan(t: ReturnType<typeof timeline>, quality: ExportQuality = 'high', extra: Partial<RenderPlan> = {}): RenderPlan {
   return {
     timeline: t, media: MEDIA, out: outputSize(t.canvas, quality), texts: [], fonts, music: [], outputPath: '/data/exports/e1.attempt-1.partial.mp4',
     background: null, loudness: null, workDir: '/w', ...extra,
