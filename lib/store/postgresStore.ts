@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
 import { createPool, inTransaction, migrate, type Queryable } from './postgresDb';
-import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, json, now, toExport, toMedia, toMessage, toProject, toVersion, type Row } from './rowMappers';
+import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, MEDIA_SUMMARY_COLUMNS, json, now, toAnalyses, toExport, toMedia, toMediaSummary, toMessage, toProject, toVersion, type Row } from './rowMappers';
 import type { ExportRecord, MessageRecord, ProjectRecord, Store, TimelineHead } from './types';
 
 export class PostgresStore implements Store {
@@ -113,6 +113,12 @@ export class PostgresStore implements Store {
   }
   async listMedia(projectId: string) {
     return (await this.all('SELECT * FROM media WHERE project_id = $1 ORDER BY seq', [projectId])).map(toMedia);
+  }
+  async listMediaSummaries(projectId: string) {
+    return (await this.all(`SELECT ${MEDIA_SUMMARY_COLUMNS} FROM media WHERE project_id = $1 ORDER BY seq`, [projectId])).map(toMediaSummary);
+  }
+  async listMediaAnalyses(projectId: string) {
+    return toAnalyses(await this.all('SELECT id, analysis FROM media WHERE project_id = $1', [projectId]));
   }
   async getMedia(id: string) {
     const row = await this.get('SELECT * FROM media WHERE id = $1', [id]);

@@ -1,6 +1,6 @@
 // Row <-> record mapping shared by both stores: every row read back is validated by its zod schema.
 // Both stores hand rows over in one shape: snake_case columns, JSON as text, timestamps as ISO strings.
-import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
+import { audioAnalysisSchema, mediaRecordSchema, mediaSummarySchema, type AudioAnalysis, type MediaRecord, type MediaSummary } from '@/lib/engine/media/schema';
 import { parseExportJob } from './exportJob';
 import { timelineSchema } from '@/lib/engine/timeline/schema';
 import {
@@ -44,6 +44,26 @@ export const toMedia = (r: Row): MediaRecord =>
     createdAt: r.created_at,
     videoIndex: parseJson(r.video_index),
   });
+
+/** Columns of a media summary: everything but the analysis arrays, and whether peaks exist (SQLite's 0/1, Postgres' boolean). */
+export const MEDIA_SUMMARY_COLUMNS = 'id, project_id, name, path, size, probe, has_thumbnail, created_at, peaks IS NOT NULL AS has_peaks';
+
+export const toMediaSummary = (r: Row): MediaSummary =>
+  mediaSummarySchema.parse({
+    id: r.id,
+    projectId: r.project_id,
+    name: r.name,
+    path: r.path,
+    size: r.size,
+    probe: parseJson(r.probe),
+    hasThumbnail: Boolean(r.has_thumbnail),
+    hasPeaks: Boolean(r.has_peaks),
+    createdAt: r.created_at,
+  });
+
+/** `{ id, analysis }` rows as analyses by media id. */
+export const toAnalyses = (rows: Row[]): Record<string, AudioAnalysis | null> =>
+  Object.fromEntries(rows.map((r) => [r.id as string, audioAnalysisSchema.nullable().parse(parseJson(r.analysis))]));
 
 export const toExport = (r: Row): ExportRecord =>
   exportRecordSchema.parse({

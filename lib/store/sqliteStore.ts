@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
 import { MIGRATIONS } from './migrations';
-import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, json, now, toExport, toMedia, toMessage, toProject, toVersion, type Row } from './rowMappers';
+import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, MEDIA_SUMMARY_COLUMNS, json, now, toAnalyses, toExport, toMedia, toMediaSummary, toMessage, toProject, toVersion, type Row } from './rowMappers';
 import {
   type ExportRecord,
   type MessageRecord,
@@ -109,6 +109,12 @@ export class SqliteStore implements Store {
   }
   async listMedia(projectId: string) {
     return this.all('SELECT * FROM media WHERE project_id = ? ORDER BY seq', projectId).map(toMedia);
+  }
+  async listMediaSummaries(projectId: string) {
+    return this.all(`SELECT ${MEDIA_SUMMARY_COLUMNS} FROM media WHERE project_id = ? ORDER BY seq`, projectId).map(toMediaSummary);
+  }
+  async listMediaAnalyses(projectId: string) {
+    return toAnalyses(this.all('SELECT id, analysis FROM media WHERE project_id = ?', projectId));
   }
   async getMedia(id: string) {
     const row = this.get('SELECT * FROM media WHERE id = ?', id);

@@ -1,7 +1,7 @@
 // The storage seam: everything the app keeps, behind one interface (SQLite by default, Postgres with DATABASE_URL).
 import { z } from 'zod';
 import { measuredLoudnessSchema } from '@/lib/engine/render/loudness';
-import type { MediaRecord } from '@/lib/engine/media/schema';
+import type { AudioAnalysis, MediaRecord, MediaSummary } from '@/lib/engine/media/schema';
 import type { Timeline } from '@/lib/engine/timeline/schema';
 import { exportQualitySchema } from '@/lib/engine/render/exportQuality';
 import { exportJobSchema, exportStatusSchema } from './exportJob';
@@ -87,7 +87,12 @@ export interface Store {
   findProjectByShareToken(token: string): Promise<ProjectRecord | null>;
 
   addMedia(record: MediaRecord): Promise<void>;
+  /** Full rows, analysis arrays included: for the few places that use them (a render). */
   listMedia(projectId: string): Promise<MediaRecord[]>;
+  /** Rows without their analysis arrays, in upload order: names, kinds and durations for views, the planner and lists. */
+  listMediaSummaries(projectId: string): Promise<MediaSummary[]>;
+  /** The loudness and speech analyses of a project's media by id (null for files without sound): for pause detection. */
+  listMediaAnalyses(projectId: string): Promise<Record<string, AudioAnalysis | null>>;
   getMedia(id: string): Promise<MediaRecord | null>;
   /** Removes media rows (files are the caller's); used to roll back an ingest the backend refused. */
   deleteMedia(ids: string[]): Promise<void>;

@@ -11,7 +11,6 @@ export interface AppliedPlan {
   done: string[];
   /** Plain reasons for operations that could not run; the others still apply. */
   refused: string[];
-  changed: boolean;
 }
 
 export function applyPlan(timeline: Timeline, operations: EditOperation[], ctx: OperationContext): AppliedPlan {
@@ -32,5 +31,5 @@ export function applyPlan(timeline: Timeline, operations: EditOperation[], ctx: 
       refused.push(err.message);
     }
   }
-  return { timeline: current, done, refused, changed: JSON.stringify(current) !== JSON.stringify(timeline) };
+  return { timeline: current, done, refused };
 }

@@ -8,7 +8,7 @@ import { viewOfHead } from '@/lib/local/timeline/projectTimeline';
 import type { Store, TimelineHead } from '@/lib/store/types';
 import { applyPlan } from '@/lib/engine/planner/applyPlan';
 import { loadCaptionCandidates } from '@/lib/engine/planner/loadCaptions';
-import { operationContextOf, planContextOf } from '@/lib/engine/planner/planContext';
+import { operationContextOf, planContextOf, readsAnalyses } from '@/lib/engine/planner/planContext';
 import { replySentences } from '@/lib/engine/planner/replyText';
 import type { LocalDeps } from '@/lib/local/localDeps';
 import { runHistory } from './runHistory';
@@ -26,7 +26,7 @@ async function baseFor(store: Store, projectId: string, head: TimelineHead, firs
 export async function* runLocalChat(deps: LocalDeps, ctx: BackendContext, message: string, signal: AbortSignal): AsyncIterable<ChatEvent> {
   const { store } = deps;
   const projectId = ctx.project.id;
-  let [head, media] = await Promise.all([store.getTimelineHead(projectId), store.listMedia(projectId)]);
+  let [head, media] = await Promise.all([store.getTimelineHead(projectId), store.listMediaSummaries(projectId)]);
   const planContext = planContextOf(head.current.timeline, media, ctx.project.title, head.current.label);
   const plan = await deps.planner(message, planContext, signal);
   signal.throwIfAborted();
@@ -38,9 +38,11 @@ export async function* runLocalChat(deps: LocalDeps, ctx: BackendContext, messag
   const captionsWanted = edits.find((op) => op.type === 'addCaptions');
   const captions = captionsWanted ? await loadCaptionCandidates(deps.tools(), media, captionsWanted.file, signal) : {};
   const base = await baseFor(store, projectId, head, edits[0]?.type);
-  const opContext = operationContextOf(media, { music: MUSIC_LIBRARY, captions, defaultTitle: planContext.defaultTitle, newId: () => nanoid(10) });
+  const analyses = readsAnalyses(edits) ? await store.listMediaAnalyses(projectId) : undefined;
+  const opContext = operationContextOf(media, { music: MUSIC_LIBRARY, captions, analyses, defaultTitle: planContext.defaultTitle, newId: () => nanoid(10) });
   const applied = applyPlan(base.current.timeline, edits, opContext);
-  const changed = JSON.stringify(applied.timeline) !== JSON.stringify(head.current.timeline);
+  // No edit ran on the head itself: nothing to compare (applyPlan hands the same timeline back).
+  const changed = applied.timeline !== head.current.timeline && JSON.stringify(applied.timeline) !== JSON.stringify(head.current.timeline);
 
   signal.throwIfAborted();
   if (changed) {

@@ -82,21 +82,25 @@ describe('database reads of the hot paths', () => {
     const { ctx, backend, reads } = await project();
     await chat(backend, ctx, 'add a title "Hello"');
     report('chat turn (title)', reads);
-    expect(callsOf(reads)).toEqual({ getTimelineHead: 1, listMedia: 1, commitTimeline: 1 });
+    // Before: listMedia, every clip with its envelope, speech, peaks and keyframe index (158 kB for these three clips).
+    expect(callsOf(reads)).toEqual({ getTimelineHead: 1, listMediaSummaries: 1, commitTimeline: 1 });
+    expect(readTotals(reads).bytes).toBeLessThan(5_000);
   });
 
   it('a chat turn that cuts the pauses', async () => {
     const { ctx, backend, reads } = await project();
     await chat(backend, ctx, 'cut out the pauses');
     report('chat turn (pauses)', reads);
-    expect(callsOf(reads)).toEqual({ getTimelineHead: 1, listMedia: 1, commitTimeline: 1 });
+    // Pause detection is the one edit that reads the analyses, and only them (no peaks, no keyframe index).
+    expect(callsOf(reads)).toEqual({ getTimelineHead: 1, listMediaSummaries: 1, listMediaAnalyses: 1, commitTimeline: 1 });
   });
 
   it('the timeline view', async () => {
     const { ctx, backend, reads } = await project();
     await backend.timeline(ctx);
     report('timeline view', reads);
-    expect(callsOf(reads)).toEqual({ getTimelineHead: 1, listMedia: 1 });
+    expect(callsOf(reads)).toEqual({ getTimelineHead: 1, listMediaSummaries: 1 });
+    expect(readTotals(reads).bytes).toBeLessThan(5_000);
   });
 
   it('undo', async () => {
@@ -105,6 +109,7 @@ describe('database reads of the hot paths', () => {
     reset();
     await backend.undo(ctx);
     report('undo', reads);
-    expect(callsOf(reads)).toEqual({ undo: 1, listMedia: 1 });
+    expect(callsOf(reads)).toEqual({ undo: 1, listMediaSummaries: 1 });
+    expect(readTotals(reads).bytes).toBeLessThan(5_000);
   });
 });

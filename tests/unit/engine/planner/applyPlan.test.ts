@@ -11,7 +11,7 @@ describe('applyPlan', () => {
   test('applies every operation in order and says what each did', () => {
     const r = applyPlan(talk(), [{ type: 'trimStart', seconds: 5 }, { type: 'setAspect', aspect: '9:16' }], contextWith());
     expect(r.done).toEqual(['Trimmed the first 5 s.', 'Set the frame to 9:16 (1080x1920), filling with a blurred background.']);
-    expect(r.changed).toBe(true);
+    expect(r.timeline).not.toEqual(talk());
     expect(r.timeline.video[0].in).toBe(5);
   });
   test('a refused operation is reported and the others still apply', () => {
@@ -22,7 +22,9 @@ describe('applyPlan', () => {
   test('nothing applicable leaves the same timeline', () => {
     const t = talk();
     const r = applyPlan(t, [{ type: 'removeText', which: 'all' }], contextWith());
-    expect(r).toMatchObject({ timeline: t, changed: false, done: [] });
+    expect(r).toMatchObject({ timeline: t, done: [] });
+    // The very same object: the chat turn then knows nothing changed without serialising either timeline.
+    expect(r.timeline).toBe(t);
   });
 });
 
