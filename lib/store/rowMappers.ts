@@ -3,6 +3,8 @@
 import { audioAnalysisSchema, mediaRecordSchema, mediaSummarySchema, type AudioAnalysis, type MediaRecord, type MediaSummary } from '@/lib/engine/media/schema';
 import { parseExportJob } from './exportJob';
 import { timelineSchema } from '@/lib/engine/timeline/schema';
+import { EDIT_OPERATION_KINDS, type EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
+import { z } from 'zod';
 import {
   exportRecordSchema,
   messageRecordSchema,
@@ -93,12 +95,18 @@ export const toExport = (r: Row): ExportRecord =>
 export const toMessage = (r: Row): MessageRecord =>
   messageRecordSchema.parse({ id: r.id, projectId: r.project_id, role: r.role, text: r.text, createdAt: r.created_at });
 
+const KNOWN_KINDS = new Set<string>(EDIT_OPERATION_KINDS);
+/** The stored kinds; one that is no longer an edit operation is dropped rather than making the version unreadable. */
+const operationKinds = (v: unknown): EditOperationKind[] =>
+  z.array(z.string()).catch([]).parse(parseJson(v)).filter((k): k is EditOperationKind => KNOWN_KINDS.has(k));
+
 export const toVersion = (r: Row): TimelineVersion => ({
   version: r.version as number,
   projectId: r.project_id as string,
   parentVersion: (r.parent_version as number | null) ?? null,
   timeline: timelineSchema.parse(JSON.parse(r.timeline as string)),
   label: r.label as string,
+  operations: operationKinds(r.operations),
   createdAt: r.created_at as string,
 });
 

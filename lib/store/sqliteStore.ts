@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '@/lib/errors';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
+import type { EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
 import { MIGRATIONS } from './migrations';
 import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, MEDIA_SUMMARY_COLUMNS, json, now, toAnalyses, toExport, toMedia, toMediaSummary, toMessage, toProject, toVersion, type Row } from './rowMappers';
 import {
@@ -139,7 +140,7 @@ export class SqliteStore implements Store {
   async getTimelineHead(projectId: string) {
     return this.head(projectId);
   }
-  async commitTimeline(projectId: string, timeline: Timeline, label: string, expectedHead?: number) {
+  async commitTimeline(projectId: string, timeline: Timeline, label: string, expectedHead?: number, operations: readonly EditOperationKind[] = []) {
     const version = this.db.transaction(() => {
       const p = this.get('SELECT head_version FROM projects WHERE id = ?', projectId);
       if (!p) throw new AppError(1002);
@@ -147,8 +148,8 @@ export class SqliteStore implements Store {
         throw new AppError(409, 'The timeline changed while this edit was being made. Try again.');
       }
       const info = this.run(
-        'INSERT INTO timeline_versions (project_id, parent_version, timeline, label, created_at) VALUES (?, ?, ?, ?, ?)',
-        projectId, p.head_version, JSON.stringify(timelineSchema.parse(timeline)), label, now(),
+        'INSERT INTO timeline_versions (project_id, parent_version, timeline, label, operations, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        projectId, p.head_version, JSON.stringify(timelineSchema.parse(timeline)), label, JSON.stringify(operations), now(),
       );
       const v = Number(info.lastInsertRowid);
       this.run("UPDATE projects SET head_version = ?, redo_stack = '[]', updated_at = ? WHERE id = ?", v, now(), projectId);

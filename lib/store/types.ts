@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { measuredLoudnessSchema } from '@/lib/engine/render/loudness';
 import type { AudioAnalysis, MediaRecord, MediaSummary } from '@/lib/engine/media/schema';
 import type { Timeline } from '@/lib/engine/timeline/schema';
+import type { EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
 import { exportQualitySchema } from '@/lib/engine/render/exportQuality';
 import { exportJobSchema, exportStatusSchema } from './exportJob';
 
@@ -65,7 +66,10 @@ export interface TimelineVersion {
   projectId: string;
   parentVersion: number | null;
   timeline: Timeline;
+  /** What the change did, in words for people (undo and redo quote it); never parsed. */
   label: string;
+  /** The kinds of edit operation that made this version, in order (empty for uploads and the start). */
+  operations: EditOperationKind[];
   createdAt: string;
 }
 
@@ -100,7 +104,7 @@ export interface Store {
   /** The head of the project's timeline history. */
   getTimelineHead(projectId: string): Promise<TimelineHead>;
   /** Stores a new version as the head; clears the redo stack. Fails with 409 if the head moved since `expectedHead`. */
-  commitTimeline(projectId: string, timeline: Timeline, label: string, expectedHead?: number): Promise<TimelineVersion>;
+  commitTimeline(projectId: string, timeline: Timeline, label: string, expectedHead?: number, operations?: readonly EditOperationKind[]): Promise<TimelineVersion>;
   undo(projectId: string): Promise<TimelineHead | null>;
   redo(projectId: string): Promise<TimelineHead | null>;
   getTimelineVersion(projectId: string, version: number): Promise<TimelineVersion | null>;

@@ -18,7 +18,6 @@ export function applyPlan(timeline: Timeline, operations: EditOperation[], ctx: 
   const done: string[] = [];
   const refused: string[] = [];
   for (const op of operations) {
-    if (op.type === 'undo' || op.type === 'redo') continue;
     try {
       const result = applyOperation(current, op, ctx);
       // Each result must still be a valid timeline: a bad operation is refused, never stored.

@@ -1,6 +1,6 @@
 // Builds what the planner and the operations need from the stored project (pure: records in, contexts out).
 import type { AudioAnalysis, MediaSummary } from '@/lib/engine/media/schema';
-import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
+import type { EditOperation, EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
 import type { CaptionCue, OperationContext } from '@/lib/engine/timeline/operations/operationContext';
 import type { MusicMood } from '@/lib/engine/timeline/operations/editOperation';
 import { timelineDuration } from '@/lib/engine/timeline/duration';
@@ -26,19 +26,20 @@ export function defaultTitle(projectTitle: string, timeline: Timeline, media: Pi
   return name || 'My Video';
 }
 
-const TOPIC_OF_OPERATION: Record<string, string> = {
+const TOPIC_OF_OPERATION: Partial<Record<EditOperationKind, string>> = {
   addText: 'title', editText: 'title', addMusic: 'music', setVolume: 'music', addCaptions: 'captions', setSpeed: 'video', setAspect: 'video',
 };
 
-/** The subject of a stored version, from its label ("addText+setAspect: …" -> "title"). */
-export function topicOfLabel(label: string): string | undefined {
-  const last = /^([\w+]+):/.exec(label)?.[1].split('+').at(-1);
+/** The subject of a stored version, from the kinds of operation that made it (the last one counts): ["addText", "setAspect"] -> "video". */
+export function topicOfOperations(kinds: readonly EditOperationKind[]): string | undefined {
+  const last = kinds.at(-1);
   return last ? TOPIC_OF_OPERATION[last] : undefined;
 }
 
-export function planContextOf(timeline: Timeline, media: Pick<MediaSummary, 'id' | 'name' | 'probe'>[], projectTitle: string, lastLabel = ''): PlanContext {
+/** `lastOperations`: the kinds stored with the current version, so "make it louder" can mean the music just added. */
+export function planContextOf(timeline: Timeline, media: Pick<MediaSummary, 'id' | 'name' | 'probe'>[], projectTitle: string, lastOperations: readonly EditOperationKind[] = []): PlanContext {
   return {
-    recentTopic: topicOfLabel(lastLabel),
+    recentTopic: topicOfOperations(lastOperations),
     uploads: media.map((m) => ({ name: m.name, kind: m.probe.kind })),
     hasMusic: timeline.audio.length > 0,
     hasText: timeline.texts.length > 0,

@@ -55,6 +55,16 @@ describe.each(STORES)('the $name store', (kind) => {
     expect(await store.getTimelineVersion('other', v2.version)).toBeNull();
   });
 
+  it('keeps the operation kinds of each version beside its label, and none for a plain commit', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    const cut = await store.commitTimeline('p', withWidth(100), 'Cut 3 pauses. Added calm music.', undefined, ['removePauses', 'addMusic']);
+    expect(cut).toMatchObject({ label: 'Cut 3 pauses. Added calm music.', operations: ['removePauses', 'addMusic'] });
+    const upload = await store.commitTimeline('p', withWidth(200), 'Added b.mp4');
+    expect(upload.operations).toEqual([]);
+    expect((await store.undo('p'))?.current.operations).toEqual(['removePauses', 'addMusic']);
+    expect((await store.getTimelineHead('p')).current.label).toBe('Cut 3 pauses. Added calm music.');
+  });
+
   it('drops the redo stack when a new edit follows an undo', async () => {
     await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
     await store.commitTimeline('p', withWidth(1000), 'a');

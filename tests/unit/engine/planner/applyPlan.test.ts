@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { applyPlan } from '@/lib/engine/planner/applyPlan';
-import { defaultTitle, topicOfLabel } from '@/lib/engine/planner/planContext';
+import { defaultTitle, topicOfOperations } from '@/lib/engine/planner/planContext';
+import type { EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
 import { CAPABILITIES, replySentences } from '@/lib/engine/planner/replyText';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { contextWith, timelineOf } from '../timeline/operations/operationFixtures';
@@ -60,9 +61,10 @@ describe('planContext helpers', () => {
   ])('default title for project %s is %s', (title, expected) => {
     expect(defaultTitle(title, timelineOf([{ sourceId: 'm1', out: 5 }]), media)).toBe(expected);
   });
-  test.each([
-    ['addText: Added the title', 'title'],
-    ['removePauses+addMusic: Cut', 'music'],
-    ['Added talk.mp4', undefined],
-  ])('topic of %s', (label, topic) => expect(topicOfLabel(label)).toBe(topic));
+  test.each<[EditOperationKind[], string | undefined]>([
+    [['addText'], 'title'],
+    [['removePauses', 'addMusic'], 'music'],
+    // An upload's version: no edit operations.
+    [[], undefined],
+  ])('topic of a version made by %j', (kinds, topic) => expect(topicOfOperations(kinds)).toBe(topic));
 });
