@@ -44,7 +44,7 @@ export async function analyseAudio(tools: Tools, file: string, name: string, pro
   );
   const measured = meter.finish();
   // Killed (the timeout) rather than failed: a partial analysis would hide pauses in the part not reached.
-  if (failure && failure.exitCode === null) throw new EngineError('unsupported-media', `"${name}" cannot be used: analysing its sound took too long (try a shorter file).`);
+  if (failure?.failure === 'timeout') throw new EngineError('unsupported-media', `"${name}" cannot be used: analysing its sound took too long (try a shorter file).`);
   // A decode that stopped at damage late in the file still measured what came before it.
   if (failure && measured.analysis.rmsDb.length === 0) {
     throw new EngineError('unsupported-media', `"${name}" cannot be used: its audio could not be decoded (${lastLine(failure.stderrTail)}).`);
