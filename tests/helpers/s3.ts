@@ -24,7 +24,7 @@ export interface ThrowawayS3 {
 export async function startS3(): Promise<ThrowawayS3> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'in-video-s3-'));
   const server = new S3rver({ port: 0, address: '127.0.0.1', directory: dir, silent: true });
-  const { port } = (await server.run()) as { port: number };
+  const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const client = s3ClientFor({ endpoint, region: 'us-east-1', ...TEST_S3_KEY });
   return {
