@@ -11,6 +11,9 @@ import { startServer, tempDataDir, type TestServer } from '../../helpers/server'
 import { filesUnder } from '../media/diskFiles';
 import { exportFacts } from '../render/outputChecks';
 
+/** Every entry (files and folders) under a folder: a file written and later removed still leaves its folder. */
+const nothingUnder = (dir: string) => fs.readdirSync(dir, { recursive: true });
+
 const TALK = mediaFile('talk-example-12s.webm');
 const BUNNY = mediaFile('big-buck-bunny-30s.webm');
 const BUCKET = 'in-video-media';
@@ -105,14 +108,14 @@ describe('media and exports in S3-compatible storage', () => {
 
     // The web process wrote nothing under DATA_DIR: uploads, posters, the render and its work files
     // all passed through its cache folder, which holds no upload or render once they are done.
-    expect(filesUnder(dataDir)).toEqual([]);
+    expect(nothingUnder(dataDir)).toEqual([]);
     expect(filesUnder(cacheDir).filter((f) => /\.(incoming|partial\.mp4)$/.test(f) || f.includes('.work'))).toEqual([]);
 
     const deleted = await client.fetch(`/api/projects/${id}`, { method: 'DELETE' });
     expect(deleted.status).toBe(200);
     expect(await s3.keys(BUCKET)).toEqual([]);
     expect((await client.fetch(done.url)).status).toBe(404);
-    expect(filesUnder(dataDir)).toEqual([]);
+    expect(nothingUnder(dataDir)).toEqual([]);
   });
 
   it('deletes one upload and one export from the bucket, and counts their bytes against the owner until then', async () => {
@@ -141,7 +144,7 @@ describe('media and exports in S3-compatible storage', () => {
     const gone = await client.fetch(`/api/projects/${id}/exports/${done.id}`, { method: 'DELETE' });
     expect(gone.status).toBeLessThan(300);
     expect(await s3.keys(BUCKET)).toEqual(stored);
-    expect(filesUnder(dataDir)).toEqual([]);
+    expect(nothingUnder(dataDir)).toEqual([]);
   });
 
   it('takes a resumable upload into the bucket once its last byte arrives', async () => {
@@ -169,7 +172,7 @@ describe('media and exports in S3-compatible storage', () => {
     expect((await s3.keys(BUCKET)).filter((k) => k.startsWith(`media/${id}/`))).toEqual([`media/${id}/${mediaId}.thumb.jpg`, `media/${id}/${mediaId}.webm`]);
     const whole = await client.fetch(`/api/projects/${id}/media/${mediaId}/file`);
     expect(Buffer.from(await whole.arrayBuffer()).equals(talk)).toBe(true);
-    expect(filesUnder(dataDir)).toEqual([]);
+    expect(nothingUnder(dataDir)).toEqual([]);
 
     expect((await client.fetch(`/api/projects/${id}`, { method: 'DELETE' })).status).toBe(200);
     expect((await s3.keys(BUCKET)).filter((k) => k.startsWith(`media/${id}/`))).toEqual([]);
