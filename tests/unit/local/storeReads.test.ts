@@ -10,6 +10,7 @@ import { SPEECH_WINDOW_SECONDS } from '@/lib/engine/media/speech/speechMeter';
 import { rulePlanner } from '@/lib/engine/planner/planner';
 import { appendMedia } from '@/lib/engine/timeline/operations/appendMedia';
 import { emptyTimeline } from '@/lib/engine/timeline/schema';
+import { LocalBlobStore } from '@/lib/blob/localBlobStore';
 import { createLocalBackend } from '@/lib/local/localBackend';
 import { SqliteStore } from '@/lib/store/sqliteStore';
 import { callsOf, countingStore, readTotals } from '../../helpers/countingStore';
@@ -64,7 +65,7 @@ async function project() {
   const tools = () => ({ ffmpeg: 'unused-ffmpeg', ffprobe: 'unused-ffprobe', run: () => Promise.reject(new Error('no process runs here')) });
   const queue = { kick() {}, abort() {} };
   const settings = { dataDir: dir, renderConcurrency: 1, maxUploadBytes: 500 * 1024 * 1024, maxRunningPerOwner: 1, renderTimeFactor: 10, renderTimeGraceSeconds: 60 };
-  const backend = createLocalBackend({ store: counted.store, settings, tools, planner: rulePlanner }, queue);
+  const backend = createLocalBackend({ store: counted.store, blobs: new LocalBlobStore(dir), settings, tools, planner: rulePlanner }, queue);
   return { ctx: { ownerId: 'o1', project: record }, backend, ...counted };
 }
 
