@@ -9,7 +9,8 @@ async function failure(run: Promise<unknown>): Promise<unknown> {
   return run.then(() => expect.unreachable('the run should fail'), (err: unknown) => err);
 }
 
-describe('spawnProcess', () => {
+// Real processes: starting node takes seconds on a loaded machine.
+describe('spawnProcess', { timeout: 30_000 }, () => {
   it('collects stdout and the stderr tail of a run that exits 0', async () => {
     const [bin, args] = node('process.stdout.write("{\\"ok\\":1}"); process.stderr.write("note")');
     expect(await spawnProcess(bin, [...args])).toEqual({ stdout: '{"ok":1}', stderrTail: 'note' });
