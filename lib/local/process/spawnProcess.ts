@@ -26,9 +26,12 @@ export function spawnProcess(bin: string, args: string[], options: ProcessOption
     const kill = (why: KilledFor) => {
       killedFor ??= why;
       child.kill('SIGKILL');
+      // A stdout paused for a slow consumer would never end, and 'close' waits for it: drain and drop the rest.
+      child.stdout.resume();
     };
 
     child.stdout.on('data', (chunk: Buffer) => {
+      if (killedFor) return;
       if (options.onStdout) {
         const pending = options.onStdout(chunk);
         if (pending) {
