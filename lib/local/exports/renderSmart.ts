@@ -1,4 +1,4 @@
-// Fast export: copy the untouched GOPs, encode the rest, join, lay the one audio pass over it, and check the result.
+// Fast export: copy the untouched GOPs, encode the rest, join, lay the export's one sound pass over it, and check the result.
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -7,7 +7,6 @@ import { runTool } from '@/lib/engine/media/runTool';
 import type { VideoIndex } from '@/lib/engine/media/videoIndex';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
 import type { RenderPlan } from '@/lib/engine/render/renderPlan';
-import { buildAudioPassArgs, compileAudioGraph } from '@/lib/engine/render/smart/audioPassArgs';
 import type { SmartSource } from '@/lib/engine/render/smart/copyEligibility';
 import { buildCopyReferenceArgs, buildCopyRunArgs } from '@/lib/engine/render/smart/copyRunArgs';
 import { buildEncodeRunArgs } from '@/lib/engine/render/smart/encodeRunArgs';
@@ -27,6 +26,8 @@ export interface SmartRenderOptions {
   signal?: AbortSignal;
   /** 0..1 as runs are written. */
   onProgress?: (fraction: number) => void;
+  /** The export's finished sound (made beside the picture by renderExport), muxed over the joined runs. */
+  sound: Promise<string>;
 }
 
 /** `ok` when plan.outputPath holds a checked fast export; otherwise why the full render must run. */
@@ -63,13 +64,9 @@ export async function renderSmart(plan: RenderPlan, sources: Record<string, Smar
       done += weight(run);
       options.onProgress?.((0.85 * done) / totalWeight);
     }
-    const audio = path.join(workDir, 'audio.m4a');
-    const audioGraph = path.join(workDir, 'audio-graph.txt');
-    await fs.writeFile(audioGraph, compileAudioGraph(plan), 'utf8');
-    await ff(buildAudioPassArgs(plan, audioGraph, audio));
     const list = path.join(workDir, 'runs.ffconcat');
     await fs.writeFile(list, buildConcatList(smart.runs.map((r, i) => ({ file: files[i].run, frames: r.frames })), plan.out.fps));
-    await ff(buildMuxArgs(list, audio, plan.outputPath));
+    await ff(buildMuxArgs(list, await options.sound, plan.outputPath));
     options.onProgress?.(0.9);
 
     const problems = await verify(plan, smart.runs, smart.totalFrames, files.map((f) => f.ref), workDir, options);
