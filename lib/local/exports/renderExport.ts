@@ -102,6 +102,7 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
     const started = (pid: number) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } });
     let choice: Awaited<ReturnType<typeof tryFastExport>>;
     let loudness: MeasuredLoudness | null;
+    let soundError: unknown;
     try {
       if (isAudioOnly(plan)) {
         choice = { render: 'full', reason: null };
@@ -109,7 +110,10 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
       } else {
         // The sound (two loudness passes and its read-back) runs beside the picture, not before it.
         const sound = makeSound(plan, tools.ffmpeg, bounded);
-        sound.catch(() => halves.abort(new Error('the sound could not be rendered')));
+        sound.catch((err) => {
+          soundError = err;
+          halves.abort(err);
+        });
         const soundFile = sound.then((s) => s.file);
         soundFile.catch(() => undefined);
         // Fast export first where it may apply; it leaves no file behind when the full render must run.
@@ -123,7 +127,9 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
       }
     } catch (err) {
       halves.abort(err);
-      throw overtime.aborted && !signal.aborted ? new AppError(500, renderTimeCapMessage(capMs)) : err;
+      if (overtime.aborted && !signal.aborted) throw new AppError(500, renderTimeCapMessage(capMs));
+      // The picture stopped because the sound failed: the sound's error is the one to report.
+      throw signal.aborted || soundError === undefined ? err : soundError;
     }
     const info = await probeOutput(tools, paths.partial);
     signal.throwIfAborted();
