@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { pauseOutputRanges, removePauses } from '@/lib/engine/timeline/operations/removePauses';
 import { OperationError } from '@/lib/engine/timeline/operations/operationContext';
-import { pausesIntent } from '@/lib/engine/planner/intents/pauses';
+import { planWithRules } from '@/lib/engine/planner/planWithRules';
 import { contextWith, envelope, timelineOf } from './operationFixtures';
 
 // talk.mp4 with pauses at 10-11 s and 30-32 s; a.mp4 with one at 5-6 s.
@@ -51,10 +51,10 @@ describe('removePauses', () => {
     const t = timelineOf([{ sourceId: 'm-n', out: 10 }]);
     const { said } = removePauses(t, { type: 'removePauses' }, hesitant);
     expect(said).toMatch(/^Cut 1 pause .* Background noise made some of this hard to call: if words got clipped, say "cut the pauses gently"; if pauses are left, say "cut the pauses more aggressively"\.$/);
-    const gentle = pausesIntent({ text: 'cut the pauses gently' } as Parameters<typeof pausesIntent>[0]);
-    const strict = pausesIntent({ text: 'cut the pauses more aggressively' } as Parameters<typeof pausesIntent>[0]);
-    expect(gentle?.ops).toEqual([{ type: 'removePauses', belowSpeechDb: 38 }]);
-    expect(strict?.ops).toEqual([{ type: 'removePauses', paddingSeconds: 0.06, belowSpeechDb: 20 }]);
+    // The phrases offered, said back to the chat, plan gentler and stricter cuts.
+    const planCtx = { uploads: [{ name: 'talk.mp4', kind: 'video' as const }], hasMusic: false, hasText: false, defaultTitle: 'Talk', videoSeconds: 10 };
+    expect(planWithRules('cut the pauses gently', planCtx).operations).toEqual([{ type: 'removePauses', belowSpeechDb: 38 }]);
+    expect(planWithRules('cut the pauses more aggressively', planCtx).operations).toEqual([{ type: 'removePauses', paddingSeconds: 0.06, belowSpeechDb: 20 }]);
   });
 
   test('refuses clips without analysed sound', () => {
