@@ -113,7 +113,8 @@ export async function benchPublicLoad(): Promise<object> {
   // Each visitor has its own address, as behind a proxy: per-address limits then apply per visitor.
   const spawnedAt = Date.now();
   const server = await startServer({
-    env: { TRUST_PROXY: '1', QUOTA_STORAGE_MB: '40', QUOTA_PROJECTS: '5', RENDER_CONCURRENCY: '2', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --trace-gc`.trim() },
+    env: { TRUST_PROXY: '1', QUOTA_STORAGE_MB: '40', QUOTA_PROJECTS: '5', RENDER_CONCURRENCY: '2' },
+    nodeArgs: ['--trace-gc'],
   });
   const tally: Tally = { requests: 0, ok: 0, limited: 0, failed: [] };
   const samples: { atSeconds: number; rssMB: number; anonMB: number }[] = [];

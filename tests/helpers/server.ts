@@ -36,14 +36,15 @@ export function tempDataDir(prefix = 'in-video-test-'): string {
 }
 
 export async function startServer(
-  options: { env?: Record<string, string>; dataDir?: string; port?: number; allowUnhealthy?: boolean } = {},
+  options: { env?: Record<string, string>; dataDir?: string; port?: number; allowUnhealthy?: boolean; nodeArgs?: string[] } = {},
 ): Promise<TestServer> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? tempDataDir();
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    // nodeArgs: flags Node refuses in NODE_OPTIONS (the load bench's --trace-gc).
+    [...(options.nodeArgs ?? []), path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
     {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), ...options.env },
