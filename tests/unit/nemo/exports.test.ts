@@ -13,7 +13,8 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 }
 
 describe('exports', () => {
-  it('renders the latest draft, polls no more often than NEMO_POLL_MS, and streams the file with ranges', async () => {
+  // Its upload, render, download and file checks pass vitest's 5 s default on a machine at load ~30: a bound, not a timing check.
+  it('renders the latest draft, polls no more often than NEMO_POLL_MS, and streams the file with ranges', { timeout: 30_000 }, async () => {
     let clock = Date.now();
     const backend = h.make({ NEMO_POLL_MS: '30000' }, { now: () => clock });
     const ctx = await h.project();
