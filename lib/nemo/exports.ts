@@ -1,15 +1,14 @@
 // Exports on NemoVideo's cloud renderer: start, poll (at most every NEMO_POLL_MS), keep the finished file, serve it.
 import 'server-only';
-import fs from 'node:fs';
 import { nanoid } from 'nanoid';
-import { diskFile } from '@/lib/backend/diskFile';
+import { blobFile } from '@/lib/backend/blobFile';
 import type { BackendContext, ExportFile } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
 import type { ExportQuality } from '@/lib/engine/render/exportQuality';
 import type { NemoExportJob } from '@/lib/store/exportJob';
 import type { ExportRecord } from '@/lib/store/types';
 import type { NemoDeps } from './nemoDeps';
-import { keepNemoOutput, OutputTooLargeError } from './keepOutput';
+import { heldBlobs, keepNemoOutput, OutputTooLargeError } from './keepOutput';
 import { fetchSnapshot } from './state';
 import { renderStatusSchema, type RenderStatus } from './upstream';
 
@@ -122,7 +121,7 @@ async function completeWithOutput(deps: NemoDeps, ownerId: string, record: Expor
 export async function nemoExportFile(deps: NemoDeps, ctx: BackendContext, record: ExportRecord): Promise<ExportFile> {
   const state = exportState(record);
   if (record.status !== 'completed' || !state.outputUrl) throw new AppError(409, 'The export is not finished yet.');
-  if (record.path) return heldFile(record.path);
+  if (record.path) return heldFile(deps, record.path);
   // Finished before exports were kept here: stream it from NemoVideo as before.
   const url = state.outputUrl;
   // Our token goes only to NemoVideo's own host, never to a storage URL it points at.
@@ -157,12 +156,11 @@ export async function nemoExportFile(deps: NemoDeps, ctx: BackendContext, record
   };
 }
 
-function heldFile(path: string): ExportFile {
-  try {
-    return diskFile(path, fs.statSync(path).size, 'video/mp4');
-  } catch {
-    throw new AppError(404, 'The exported file is no longer on the server. Export again.');
-  }
+async function heldFile(deps: NemoDeps, recorded: string): Promise<ExportFile> {
+  const blobs = heldBlobs(deps);
+  const file = await blobFile(blobs, blobs.keyOf(recorded), 'video/mp4');
+  if (!file) throw new AppError(404, 'The exported file is no longer on the server. Export again.');
+  return file;
 }
 
 /** Total size from "Content-Range: bytes 0-0/12345", or Content-Length when the server ignored the range. */

@@ -1,9 +1,12 @@
-// Copies a finished NemoVideo render into DATA_DIR/exports once, so downloads and share views never call upstream again.
+// Copies a finished NemoVideo render into our blob store (exports/<id>.mp4) once, so downloads and share views never call upstream again.
 import 'server-only';
 import fs from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
+import { exportKey } from '@/lib/blob/blobKeys';
+import { LocalBlobStore } from '@/lib/blob/localBlobStore';
+import type { BlobStore } from '@/lib/blob/types';
 import { exportPaths } from '@/lib/engine/render/exportPaths';
 import type { ExportRecord } from '@/lib/store/types';
 import type { NemoDeps } from './nemoDeps';
@@ -20,6 +23,11 @@ export interface KeptOutput {
   size: number;
 }
 
+/** Where exports are kept: the app's blob store (local disk or object storage); DATA_DIR itself when none was given (unit tests). */
+export function heldBlobs(deps: NemoDeps): BlobStore {
+  return deps.blobs ?? new LocalBlobStore(deps.config.DATA_DIR);
+}
+
 /** One download per export at a time: two polls that both see "completed" share it. */
 const inFlight = new Map<string, Promise<KeptOutput>>();
 
@@ -33,7 +41,7 @@ export function keepNemoOutput(deps: NemoDeps, ownerId: string, record: ExportRe
 
 async function download(deps: NemoDeps, ownerId: string, record: ExportRecord, url: string): Promise<KeptOutput> {
   const limit = deps.config.NEMO_EXPORT_MAX_MB * 1024 * 1024;
-  const { dir, final, partial } = exportPaths(deps.config.DATA_DIR, record.id, record.attempts);
+  const { dir, partial } = exportPaths(deps.config.DATA_DIR, record.id, record.attempts);
   // Our token goes only to NemoVideo's own host, never to a storage URL it points at.
   const sameHost = new URL(url).origin === new URL(deps.http.baseUrl).origin;
   const res = await deps.auth.authorized(ownerId, ({ token, clientId }) => deps.http.send({ path: url, ...(sameHost ? { token, clientId } : {}) }));
@@ -55,10 +63,12 @@ async function download(deps: NemoDeps, ownerId: string, record: ExportRecord, u
   try {
     await pipeline(Readable.fromWeb(res.body as NodeWebStream<Uint8Array>), counter, fs.createWriteStream(partial));
     if (size === 0) throw new Error('NemoVideo sent an empty file.');
-    await fs.promises.rename(partial, final);
+    const blobs = heldBlobs(deps);
+    const key = exportKey(record.id);
+    await blobs.moveIn(key, partial);
+    return { path: blobs.recordedName(key), size };
   } catch (err) {
     await fs.promises.rm(partial, { force: true });
     throw err;
   }
-  return { path: final, size };
 }
