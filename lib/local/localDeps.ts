@@ -18,6 +18,8 @@ export interface LocalSettings {
   maxUploadBytes: number;
   /** False (FAST_EXPORT=0) makes every export encode every frame; on when left out. */
   fastExport?: boolean;
+  /** FAST_EXPORT=always: copy whatever may be copied, even where the estimate says it saves nothing (for trying the path). */
+  fastExportAlways?: boolean;
 }
 
 export interface LocalDeps {

@@ -50,7 +50,7 @@ export const configSchema = z
     MAX_UPLOAD_MB: intFromEnv(500),
     RENDER_CONCURRENCY: intFromEnv(1),
     /** "0" makes every export encode every frame (no copying of unchanged stretches). */
-    FAST_EXPORT: z.enum(['0', '1']).default('1'),
+    FAST_EXPORT: z.enum(['0', '1', 'always']).default('1'),
     /** ffprobe/ffmpeg analysis processes (probe, measure, decode for loudness and speech) at once across all users; more wait in line. */
     ANALYSIS_CONCURRENCY: intFromEnv(2),
     /** Longest upload accepted, checked at probe time (4 hours). */

@@ -77,6 +77,7 @@ export function buildRoot(config: Config, store: Store = storeFor(config)): AppR
       renderConcurrency: config.RENDER_CONCURRENCY,
       maxUploadBytes: config.maxUploadBytes,
       fastExport: config.FAST_EXPORT !== '0',
+      fastExportAlways: config.FAST_EXPORT === 'always',
       maxRunningPerOwner: config.QUOTA_RENDERS_RUNNING,
       renderTimeFactor: config.RENDER_TIME_FACTOR,
       renderTimeGraceSeconds: config.RENDER_TIME_GRACE_SECONDS,

@@ -84,7 +84,8 @@ async function compare(server: TestServer, client: ApiClient, projectId: string,
 
 export async function benchSmartExport(print: (line: object) => void): Promise<object> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'in-video-bench-smart-'));
-  const server = await startServer();
+  // `always`: the row measures the fast path itself, even where the server's estimate would pick the full render.
+  const server = await startServer({ env: { FAST_EXPORT: 'always' } });
   try {
     const talk = makeTalk(dir);
     const v = ffprobe(talk).streams.find((s) => s.codec_type === 'video')!;

@@ -120,7 +120,13 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
         const soundFile = sound.then((s) => s.file);
         soundFile.catch(() => undefined);
         // Fast export first where it may apply; it leaves no file behind when the full render must run.
-        choice = await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, { tools, signal: bounded, onProgress: report, sound: soundFile });
+        choice = await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, {
+          tools,
+          signal: bounded,
+          onProgress: report,
+          sound: soundFile,
+          onlyWhenFaster: !deps.settings.fastExportAlways,
+        });
         if (choice.render === 'full') {
           await fs.writeFile(graphFiles(plan).picture, compileFilterGraph(plan, { pictureOnly: true }), 'utf8');
           await runFfmpeg(tools, buildPictureArgs(plan, record.quality), { signal: bounded, onStart: started, onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration) });

@@ -30,6 +30,8 @@ export interface SmartRenderOptions {
   onProgress?: (fraction: number) => void;
   /** The export's finished sound (made beside the picture by renderExport), muxed over the joined runs. */
   sound: Promise<string>;
+  /** Take the fast path only when it should save work (the server's default; tests of the path itself leave it off). */
+  onlyWhenFaster?: boolean;
 }
 
 /** `ok` when plan.outputPath holds a checked fast export; otherwise why the full render must run. */
@@ -39,7 +41,7 @@ export type SmartOutcome = { ok: true; copiedFrames: number; totalFrames: number
 const COPY_WEIGHT = 0.05;
 
 export async function renderSmart(plan: RenderPlan, sources: Record<string, SmartSource>, workDir: string, options: SmartRenderOptions): Promise<SmartOutcome> {
-  const smart = planRuns({ timeline: plan.timeline, out: plan.out, sources, overlays: plan.texts.map((t) => ({ start: t.start, end: t.end })) });
+  const smart = planRuns({ timeline: plan.timeline, out: plan.out, sources, overlays: plan.texts.map((t) => ({ start: t.start, end: t.end })), onlyWhenFaster: options.onlyWhenFaster });
   if (smart.path === 'full') return { ok: false, reason: smart.reason, failed: false };
   const indexes: Record<string, VideoIndex> = {};
   for (const [id, s] of Object.entries(sources)) if (s.videoIndex) indexes[id] = s.videoIndex;

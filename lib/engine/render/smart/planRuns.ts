@@ -24,6 +24,25 @@ export interface SmartPlanInput {
   sources: Record<string, SmartSource>;
   /** Output spans something is drawn over (titles, captions), in seconds, ends included. */
   overlays: { start: number; end: number }[];
+  /** Full when the copy would not save enough work (see smartCostShare); off for callers that want every eligible copy. */
+  onlyWhenFaster?: boolean;
+}
+
+/**
+ * What a fast export costs, in frames of the full render's single pass (CPU, 1080p H.264, measured with
+ * `npm run bench -- export smartExport`): an encoded frame costs more than in the single pass (each run
+ * decodes from its keyframe and starts its own encoder), every output frame is decoded once more by the
+ * check, and each run adds a process, a seek and a join check.
+ */
+export const SMART_COST = { encodedFrame: 1.3, checkedFrame: 0.15, run: 45 } as const;
+/** A fast export is taken only when it should need at most this share of the full render's work. */
+export const MAX_SMART_COST_SHARE = 0.75;
+
+/** The estimated cost of the runs as a share of encoding every frame once. */
+export function smartCostShare(runs: Run[], totalFrames: number): number {
+  const encoded = runs.reduce((n, r) => n + (r.kind === 'encode' ? r.frames : 0), 0);
+  const cost = encoded * SMART_COST.encodedFrame + totalFrames * SMART_COST.checkedFrame + runs.length * SMART_COST.run;
+  return cost / totalFrames;
 }
 
 /**
@@ -123,6 +142,13 @@ export function planRuns(input: SmartPlanInput): SmartPlan {
       runs.push(copy);
       frame = copy.startFrame + copy.frames;
     }
+  }
+  const share = smartCostShare(runs, total);
+  if (input.onlyWhenFaster && share > MAX_SMART_COST_SHARE) {
+    return {
+      path: 'full',
+      reason: `a fast export would not be faster here (${runs.length} runs to join, about ${Math.round(share * 100)}% of the full render's work)`,
+    };
   }
   return { path: 'smart', runs, totalFrames: total, copiedFrames, join };
 }

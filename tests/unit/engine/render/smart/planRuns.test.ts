@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstFrameAt, planRuns } from '@/lib/engine/render/smart/planRuns';
+import { firstFrameAt, MAX_SMART_COST_SHARE, planRuns, smartCostShare, type Run } from '@/lib/engine/render/smart/planRuns';
 import { timeline } from '../fixtures';
 import { source, talkIndex } from './fixtures';
 
@@ -99,5 +99,32 @@ describe('the fast-export planner', () => {
     expect(firstFrameAt(1.8, 0, 30)).toBe(54);
     expect(firstFrameAt(12.345, 0, 30)).toBe(371);
     expect(firstFrameAt(1, 0.0667, 30)).toBe(28);
+  });
+
+  describe('takes the fast path only when it saves work', () => {
+    const encode = (startFrame: number, frames: number): Run => ({ kind: 'encode', startFrame, frames, pieces: [] });
+    const copy = (startFrame: number, frames: number): Run => ({ kind: 'copy', startFrame, frames, sourceId: 'talk', sourceFrame: startFrame });
+
+    it('estimates the cost from encoded frames, the decode check of every frame and the runs to join', () => {
+      // 138 encoded x 1.3 + 318 checked x 0.15 + 5 runs x 45 = 452.1 frames of work for 318 frames.
+      expect(smartCostShare([encode(0, 45), copy(45, 120), encode(165, 66), copy(231, 60), encode(291, 27)], 318)).toBeCloseTo(452.1 / 318, 6);
+      // One long copied stretch: almost only the check.
+      expect(smartCostShare([copy(0, 1740), encode(1740, 60)], 1800)).toBeCloseTo((60 * 1.3 + 1800 * 0.15 + 2 * 45) / 1800, 6);
+    });
+
+    it('renders in full, saying why, when cuts every few seconds leave short copies', () => {
+      const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 0.5, out: 6.3 }, { id: 'b', sourceId: 'talk', in: 12.1, out: 16.9 }] });
+      expect(planRuns({ timeline: t, out, sources, overlays: [] }).path).toBe('smart');
+      const plan = planRuns({ timeline: t, out, sources, overlays: [], onlyWhenFaster: true });
+      expect(plan).toEqual({ path: 'full', reason: "a fast export would not be faster here (5 runs to join, about 142% of the full render's work)" });
+    });
+
+    it('copies a long talk with one cut', () => {
+      const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 0.5, out: 30.3 }, { id: 'b', sourceId: 'talk', in: 35, out: 59.9 }] });
+      const plan = planRuns({ timeline: t, out, sources, overlays: [], onlyWhenFaster: true });
+      if (plan.path !== 'smart') throw new Error(plan.reason);
+      expect(smartCostShare(plan.runs, plan.totalFrames)).toBeLessThan(MAX_SMART_COST_SHARE);
+      expect(plan.copiedFrames / plan.totalFrames).toBeGreaterThan(0.9);
+    });
   });
 });
