@@ -5,6 +5,7 @@ const nextConfig = {
     'better-sqlite3',
     'busboy',
     'pg',
+    'pg-boss',
     // The speech model's runtime loads its .wasm from beside its own files.
     'onnxruntime-web',
   ],

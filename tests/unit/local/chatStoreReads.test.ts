@@ -60,7 +60,7 @@ describe('one local chat turn', () => {
 
     const { store, calls } = counting(sqlite);
     const tools = () => ({ ffmpeg: 'unused-ffmpeg', ffprobe: 'unused-ffprobe' });
-    const queue = { kick() {}, abort() {} };
+    const queue = { async queued() {}, async canceled() {} };
     const backend = createLocalBackend({ store, settings: { dataDir: dir, renderConcurrency: 1, maxUploadBytes: 500 * 1024 * 1024, maxRunningPerOwner: 1, renderTimeFactor: 10, renderTimeGraceSeconds: 60 }, tools, planner: rulePlanner }, queue);
 
     const events: ChatEvent[] = [];
