@@ -27,7 +27,7 @@ export function renderJobId(exportId: string): string {
  * who queued a single export, the same round-robin as the embedded queue's claim.
  */
 export function fairPriority(ownerRendersAhead: number): number {
-  return -Math.max(0, Math.floor(ownerRendersAhead));
+  return ownerRendersAhead >= 1 ? -Math.floor(ownerRendersAhead) : 0;
 }
 
 /** The render queue's settings (pg-boss createQueue), from the lease and the attempts allowed. */
