@@ -1,4 +1,4 @@
-// `npm run bench`: export speed against a bare ffmpeg transcode, render memory by number of cuts, then the upload-memory, pause-detector, chat-latency and public-load benchmarks.
+// `npm run bench`: export speed against a bare ffmpeg transcode, render memory by number of cuts, then the upload-memory, pause-detector, chat-latency, public-load and 1-vs-2 render worker benchmarks.
 // Needs a build (`npm run build`; NEXT_DIST_DIR picks which one). Prints one JSON object per line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -104,6 +104,7 @@ async function main() {
   await optional('pauseDetectors.ts', 'pauseDetectors', (m) => (m.benchPauseDetectors as () => Promise<object>)());
   await optional('chatLatency.ts', 'chatLatency', (m) => (m.benchChatLatency as () => Promise<object>)());
   await optional('publicLoad.ts', 'publicLoad', (m) => (m.benchPublicLoad as () => Promise<object>)());
+  await optional('workers.ts', 'workers', (m) => (m.benchWorkers as () => Promise<object>)());
 }
 
 main().catch((err) => {

@@ -1,5 +1,6 @@
 // Starts the built app on a free loopback port with its own DATA_DIR, for real-HTTP tests.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -35,6 +36,28 @@ export function tempDataDir(prefix = 'in-video-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * Under TEST_POSTGRES=1 (tests/helpers/postgresForServers.ts), the database of a server's DATA_DIR on
+ * the run's cluster: one per folder, so a server restarted on the same folder finds its rows again.
+ */
+async function databaseFor(dataDir: string): Promise<Record<string, string>> {
+  const admin = process.env.TEST_POSTGRES_ADMIN_URL;
+  if (!admin) return {};
+  const name = `s_${createHash('sha1').update(dataDir).digest('hex').slice(0, 16)}`;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { DATABASE_URL: url.toString() };
+}
+
 export async function startServer(
   options: { env?: Record<string, string>; dataDir?: string; port?: number; allowUnhealthy?: boolean } = {},
 ): Promise<TestServer> {
@@ -46,7 +69,14 @@ export async function startServer(
     [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
     {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), ...options.env },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        ...(options.env?.DATABASE_URL ? {} : await databaseFor(dataDir)),
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -25,13 +25,14 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
   const samples: Map<string, number>[] = [];
   let watched: string[] = [];
   let sampler: NodeJS.Timeout | undefined;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     cluster = await startPostgres();
     databaseUrl = await cluster.newDatabase();
     // Media and exports are still files: every process gets one folder, as machines would share a volume.
     dataDir = tempDataDir('in-video-scale-');
-    const env = {
+    env = {
       DATABASE_URL: databaseUrl,
       SESSION_SECRET: 'web-and-workers-share-this-session-secret-0123',
       RENDER_LEASE_SECONDS: '10',
@@ -120,7 +121,7 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
       expect(aliceExports.filter((id) => sample.has(id)).length).toBeLessThanOrEqual(1);
       expect(bobExports.filter((id) => sample.has(id)).length).toBeLessThanOrEqual(1);
     }
-  });
+  }, 420_000);
 
   it('finishes on the other worker, rendered once at a time, the export whose worker was killed mid-render', async () => {
     const carol = new ApiClient(webs[0].baseUrl);
@@ -128,7 +129,7 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
     expect((await carol.upload(project, [{ path: LONG }])).status).toBe(201);
     const seconds = (await carol.json(`/api/projects/${project}/timeline`)).body.duration as number;
     const from = workers.map((w) => w.logs().length);
-    const id = await startExport(carol, project, 'high');
+    const id = await startExport(carol, project, 'preview');
     const holder = await holderOf(id, from);
     // Mid-render: its ffmpeg is running and has not finished.
     for (const deadline = Date.now() + 30_000; rendersOf(id).length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
@@ -149,21 +150,15 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
     expect(handedOverSeconds).toBeLessThan(60);
     console.log(`[scale] killed worker's export taken over after ${handedOverSeconds.toFixed(1)} s`);
     // The killed worker is replaced for the next case, as a process manager would.
-    workers[holder] = await startWorker({
-      DATABASE_URL: databaseUrl,
-      SESSION_SECRET: 'web-and-workers-share-this-session-secret-0123',
-      RENDER_LEASE_SECONDS: '10',
-      FAST_EXPORT: '0',
-      DATA_DIR: dataDir,
-    });
-  });
+    workers[holder] = await startWorker(env);
+  }, 420_000);
 
   it('stops the render in whichever worker holds an export when it is canceled through a web process', async () => {
     const dave = new ApiClient(webs[1].baseUrl);
     const project = await dave.createProject('Dave');
     expect((await dave.upload(project, [{ path: LONG }])).status).toBe(201);
     const from = workers.map((w) => w.logs().length);
-    const id = await startExport(dave, project, 'high');
+    const id = await startExport(dave, project, 'preview');
     const holder = await holderOf(id, from);
     for (const deadline = Date.now() + 30_000; rendersOf(id).length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
     expect(rendersOf(id).length, logs()).toBe(1);
@@ -181,5 +176,5 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
     const { rows } = await db.query('SELECT status, attempts FROM exports WHERE id = $1', [id]);
     expect(rows).toEqual([{ status: 'canceled', attempts: 1 }]);
     expect(workers[1 - holder].logs().slice(from[1 - holder])).not.toMatch(new RegExp(`rendering export ${id}`));
-  });
+  }, 240_000);
 });
