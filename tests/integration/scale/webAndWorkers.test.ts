@@ -77,6 +77,17 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
     expect(facts.audioCodec).toBe('aac');
     expect(Math.abs(facts.duration - seconds)).toBeLessThan(0.5);
   };
+  /** Polls the export through a web process; a dropped keep-alive connection (seen once on a loaded machine) is retried, twice at most. */
+  const finished = async (client: ApiClient, projectId: string, id: string, timeoutMs?: number) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await client.waitForExport(projectId, id, timeoutMs);
+      } catch (err) {
+        if (attempt >= 3 || !(err instanceof TypeError)) throw new Error(`${err}\n${logs()}`);
+        console.log(`[scale] polling export ${id} again after: ${err.message} (${(err.cause as Error | undefined)?.message})`);
+      }
+    }
+  };
   const holderOf = async (exportId: string, from: number[]) => {
     const pattern = new RegExp(`rendering export ${exportId}`);
     for (const deadline = Date.now() + 90_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
@@ -104,12 +115,12 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
     const aliceExports = [await startExport(aliceOnWeb2, aliceProject, 'preview'), await startExport(alice, aliceProject, 'preview')];
     const bobExports = [await startExport(bob, bobProject, 'preview'), await startExport(bob, bobProject, 'preview')];
     for (const id of aliceExports) {
-      const done = await alice.waitForExport(aliceProject, id);
+      const done = await finished(alice, aliceProject, id);
       expect(done.status, `${done.error}\n${logs()}`).toBe('completed');
       await checkMp4(aliceOnWeb2, done.url, `${id}.mp4`, full - 2);
     }
     for (const id of bobExports) {
-      const done = await bob.waitForExport(bobProject, id);
+      const done = await finished(bob, bobProject, id);
       expect(done.status, `${done.error}\n${logs()}`).toBe('completed');
       await checkMp4(bob, done.url, `${id}.mp4`, full);
     }
@@ -139,7 +150,7 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
     const survivor = workers[1 - holder];
     await survivor.waitForLog(new RegExp(`rendering export ${id} \\(attempt 2\\)`), 90_000);
     const handedOverSeconds = (Date.now() - killedAt) / 1000;
-    const done = await carol.waitForExport(project, id, 240_000);
+    const done = await finished(carol, project, id, 240_000);
     expect(done.status, `${done.error}\n${logs()}`).toBe('completed');
     await checkMp4(carol, done.url, `${id}.mp4`, seconds);
     const { rows } = await db.query('SELECT attempts FROM exports WHERE id = $1', [id]);
