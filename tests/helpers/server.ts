@@ -1,16 +1,23 @@
 // Starts the built app on a free loopback port with its own DATA_DIR, for real-HTTP tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import type { Store } from '@/lib/store/types';
+import { PostgresStore } from '@/lib/store/postgresStore';
+import { SqliteStore } from '@/lib/store/sqliteStore';
 import { ROOT } from './paths';
 
 export interface TestServer {
   baseUrl: string;
   port: number;
   dataDir: string;
+  /** The PostgreSQL database the server uses (TEST_STORE=postgres or a test's own DATABASE_URL); undefined on SQLite. */
+  databaseUrl?: string;
+  /** Opens the store the server uses, for tests that look at rows; close it when done. */
+  openStore(): Store;
   /** The server's process id (benchmarks read its children's CPU time from /proc). */
   pid: number;
   /** Output the server printed, for failure messages. */
@@ -36,26 +43,30 @@ export function tempDataDir(prefix = 'in-video-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/**
- * Under TEST_POSTGRES=1 (tests/helpers/postgresForServers.ts), the database of a server's DATA_DIR on
- * the run's cluster: one per folder, so a server restarted on the same folder finds its rows again.
- */
-async function databaseFor(dataDir: string): Promise<Record<string, string>> {
-  const admin = process.env.TEST_POSTGRES_ADMIN_URL;
-  if (!admin) return {};
-  const name = `s_${createHash('sha1').update(dataDir).digest('hex').slice(0, 16)}`;
-  const { default: pg } = await import('pg');
+// One database per data folder, so a test that restarts a server on its folder finds its rows again.
+const databases = new Map<string, string>();
+let databaseCount = 0;
+
+/** Under TEST_STORE=postgres: the data folder's own database on the run's shared cluster. */
+async function databaseFor(dataDir: string): Promise<string | undefined> {
+  if (process.env.TEST_STORE !== 'postgres') return undefined;
+  // Only inside vitest (benchmarks use this helper too): the cluster comes from tests/helpers/sharedPostgres.ts.
+  const { inject } = await import('vitest');
+  const admin = inject('pgAdminUrl');
+  const known = databases.get(dataDir);
+  if (known) return known;
+  const name = `srv_${process.pid}_${++databaseCount}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
+    await client.query(`CREATE DATABASE ${name}`);
   } finally {
     await client.end();
   }
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  return { DATABASE_URL: url.toString() };
+  databases.set(dataDir, url.toString());
+  return url.toString();
 }
 
 export async function startServer(
@@ -63,6 +74,7 @@ export async function startServer(
 ): Promise<TestServer> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? tempDataDir();
+  const databaseUrl = options.env?.DATABASE_URL ?? (await databaseFor(dataDir));
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
@@ -74,7 +86,7 @@ export async function startServer(
         NODE_ENV: 'production',
         DATA_DIR: dataDir,
         PORT: String(port),
-        ...(options.env?.DATABASE_URL ? {} : await databaseFor(dataDir)),
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,5 +122,6 @@ export async function startServer(
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { baseUrl, port, dataDir, pid: child.pid!, logs: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  const openStore = () => (databaseUrl ? new PostgresStore(databaseUrl) : new SqliteStore(path.join(dataDir, 'in-video.sqlite')));
+  return { baseUrl, port, dataDir, databaseUrl, openStore, pid: child.pid!, logs: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }

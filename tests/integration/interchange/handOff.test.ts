@@ -5,7 +5,6 @@ import { parseSync } from 'subtitle';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { segmentPlacements, timelineDuration } from '@/lib/engine/timeline/duration';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
-import { SqliteStore } from '@/lib/store/sqliteStore';
 import { ApiClient } from '../../helpers/client';
 import { ffprobe } from '../../helpers/ffprobe';
 import { expectSameCuts, type RatesByFile } from '../../helpers/interchange/cutListReading';
@@ -46,7 +45,7 @@ async function projectWith(title: string, names: string[]) {
 
 /** Edits precisely (uneven points, speed changes) by committing a version as the chat would. */
 async function commit(projectId: string, timeline: Timeline) {
-  const store = new SqliteStore(path.join(server.dataDir, 'in-video.sqlite'));
+  const store = server.openStore();
   try {
     await store.commitTimeline(projectId, timeline, 'test edit');
   } finally {

@@ -7,8 +7,8 @@ import { startServer, tempDataDir, type TestServer } from '../../helpers/server'
 // Without SESSION_SECRET every install makes its own secret: no cookie can be forged from the source code.
 describe('the session secret is secure by default', () => {
   const running: TestServer[] = [];
-  const start = async (dataDir: string) => {
-    const s = await startServer({ dataDir, env: { SESSION_SECRET: '' } });
+  const start = async (dataDir: string, databaseUrl?: string) => {
+    const s = await startServer({ dataDir, env: { SESSION_SECRET: '', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) } });
     running.push(s);
     return s;
   };
@@ -28,7 +28,7 @@ describe('the session secret is secure by default', () => {
     expect(fs.statSync(secretA).mode & 0o777).toBe(0o600);
     // The other install holds the very same rows, only its own secret.
     for (const f of fs.readdirSync(dirA).filter((n) => n.startsWith('in-video.sqlite'))) fs.copyFileSync(path.join(dirA, f), path.join(dirB, f));
-    const b = await start(dirB);
+    const b = await start(dirB, a.databaseUrl);
     const secretB = path.join(dirB, 'session-secret');
     expect(fs.readFileSync(secretB, 'utf8')).not.toBe(fs.readFileSync(secretA, 'utf8'));
     expect(fs.readFileSync(secretA, 'utf8').length).toBeGreaterThanOrEqual(32);

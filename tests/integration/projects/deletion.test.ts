@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../helpers/client';
 import { mediaFile } from '../../helpers/paths';
 import { startServer, type TestServer } from '../../helpers/server';
+import { count } from '../../helpers/serverDb';
 
 const allFiles = (dir: string): string[] =>
   fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map((n) => path.join(dir, String(n))).filter((p) => fs.statSync(p).isFile()) : [];
@@ -19,20 +19,15 @@ describe('deleting takes the data back', () => {
   });
 
   /** Row counts that mention the project, read straight from the database. */
-  function rowsOf(projectId: string): Record<string, number> {
-    const db = new Database(path.join(server.dataDir, 'in-video.sqlite'), { readonly: true });
-    try {
-      const count = (sql: string) => (db.prepare(sql).get(projectId) as { n: number }).n;
-      return {
-        projects: count('SELECT COUNT(*) AS n FROM projects WHERE id = ?'),
-        media: count('SELECT COUNT(*) AS n FROM media WHERE project_id = ?'),
-        versions: count('SELECT COUNT(*) AS n FROM timeline_versions WHERE project_id = ?'),
-        messages: count('SELECT COUNT(*) AS n FROM messages WHERE project_id = ?'),
-        exports: count('SELECT COUNT(*) AS n FROM exports WHERE project_id = ?'),
-      };
-    } finally {
-      db.close();
-    }
+  async function rowsOf(projectId: string): Promise<Record<string, number>> {
+    const n = (table: string, column: string) => count(server, `SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ?`, [projectId]);
+    return {
+      projects: await n('projects', 'id'),
+      media: await n('media', 'project_id'),
+      versions: await n('timeline_versions', 'project_id'),
+      messages: await n('messages', 'project_id'),
+      exports: await n('exports', 'project_id'),
+    };
   }
 
   it('a deleted project leaves no file or row behind', async () => {
@@ -44,7 +39,7 @@ describe('deleting takes the data back', () => {
     const done = await c.waitForExport(id, started.body.export.id);
     expect(done.status).toBe('completed');
     expect((await c.json(`/api/projects/${id}/share`, { method: 'POST' })).status).toBe(200);
-    const before = rowsOf(id);
+    const before = (await rowsOf(id));
     expect(before).toMatchObject({ projects: 1, media: 2, exports: 1 });
     expect(before.messages).toBeGreaterThan(0);
     expect(allFiles(path.join(server.dataDir, 'media', id)).length).toBeGreaterThan(2);
@@ -52,7 +47,7 @@ describe('deleting takes the data back', () => {
 
     const del = await c.json(`/api/projects/${id}`, { method: 'DELETE' });
     expect(del).toEqual({ status: 200, body: { deleted: id } });
-    expect(rowsOf(id)).toEqual({ projects: 0, media: 0, versions: 0, messages: 0, exports: 0 });
+    expect((await rowsOf(id))).toEqual({ projects: 0, media: 0, versions: 0, messages: 0, exports: 0 });
     expect(fs.existsSync(path.join(server.dataDir, 'media', id))).toBe(false);
     expect(allFiles(path.join(server.dataDir, 'exports')).filter((f) => f.includes(done.id))).toEqual([]);
     expect((await c.json(`/api/projects/${id}`)).status).toBe(404);
@@ -68,7 +63,7 @@ describe('deleting takes the data back', () => {
     expect((await c.json(`/api/projects/${id}`, { method: 'DELETE' })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 3000));
     expect(allFiles(path.join(server.dataDir, 'exports')).filter((f) => f.includes(started.body.export.id))).toEqual([]);
-    expect(rowsOf(id).exports).toBe(0);
+    expect((await rowsOf(id)).exports).toBe(0);
   });
 
   it('refuses to delete media the timeline uses with 409, removes its pieces on ?force=1', async () => {
@@ -103,7 +98,7 @@ describe('deleting takes the data back', () => {
     expect(await c.json(`/api/projects/${id}/exports/${done.id}`, { method: 'DELETE' })).toEqual({ status: 200, body: { deleted: done.id } });
     expect(fs.existsSync(file!)).toBe(false);
     expect((await c.json(`/api/projects/${id}/exports/${done.id}`)).status).toBe(404);
-    expect(rowsOf(id).exports).toBe(0);
+    expect((await rowsOf(id)).exports).toBe(0);
 
     const queued = await c.json(`/api/projects/${id}/exports`, { method: 'POST', body: {} });
     const canceled = await c.json(`/api/projects/${id}/exports/${queued.body.export.id}`, { method: 'DELETE' });

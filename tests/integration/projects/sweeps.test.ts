@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../helpers/client';
 import { mediaFile } from '../../helpers/paths';
 import { startServer, tempDataDir, type TestServer } from '../../helpers/server';
+import { sql } from '../../helpers/serverDb';
 
 describe('housekeeping at start-up', () => {
   let server: TestServer | undefined;
@@ -21,9 +21,7 @@ describe('housekeeping at start-up', () => {
     for (const id of [stale, fresh]) expect((await c.upload(id, [{ path: mediaFile('sar-2by3.mp4') }])).status).toBe(201);
     await server.stop();
 
-    const db = new Database(path.join(dataDir, 'in-video.sqlite'));
-    db.prepare('UPDATE projects SET updated_at = ? WHERE id = ?').run(new Date(Date.now() - 40 * 86_400_000).toISOString(), stale);
-    db.close();
+    await sql(server, 'UPDATE projects SET updated_at = ? WHERE id = ?', [new Date(Date.now() - 40 * 86_400_000).toISOString(), stale]);
     const orphans = [
       path.join(dataDir, 'media', 'no-such-project', 'x.mp4'),
       path.join(dataDir, 'media', fresh, 'cutoff.incoming'),

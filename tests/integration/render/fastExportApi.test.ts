@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteStore } from '@/lib/store/sqliteStore';
 import { ApiClient } from '../../helpers/client';
 import { ffprobe } from '../../helpers/ffprobe';
 import { mediaFile } from '../../helpers/paths';
@@ -27,7 +26,7 @@ describe('fast export through the HTTP API', () => {
     const id = await client.createProject('Fast export');
     expect((await client.upload(id, [{ path: mediaFile('talk-1080p.mp4') }])).status).toBe(201);
     // Two short pieces with a cut between them, committed as an edit would be.
-    const store = new SqliteStore(path.join(server.dataDir, 'in-video.sqlite'));
+    const store = server.openStore();
     const head = await store.getTimelineHead(id);
     const sourceId = head.current.timeline.video[0].sourceId;
     const video = [[1.2, 4.3], [13.5, 16.1]].map(([from, to], i) => ({ id: `p${i}`, sourceId, in: from, out: to, speed: 1, volume: 1 }));

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEvent } from '@/lib/api/schemas';
-import { SqliteStore } from '@/lib/store/sqliteStore';
 import { ApiClient } from '../../helpers/client';
 import { ffmpeg } from '../../helpers/ffprobe';
 import { mediaFile } from '../../helpers/paths';
@@ -110,7 +109,7 @@ describe('sound ready to post, audio-only projects and long cut lists (real ffmp
   it('three hundred pieces cut from one source export completely, to the frame', async () => {
     const client = new ApiClient(server.baseUrl);
     const id = await project(client, 'Many cuts', [{ path: mediaFile('talk-1080p.mp4') }]);
-    const store = new SqliteStore(path.join(server.dataDir, 'in-video.sqlite'));
+    const store = server.openStore();
     try {
       const head = await store.getTimelineHead(id);
       const sourceId = head.current.timeline.video[0].sourceId;
