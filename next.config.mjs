@@ -6,6 +6,9 @@ const nextConfig = {
     'busboy',
     'pg',
     'pg-boss',
+    // The AWS SDK is large and loads its parts at run time; Node resolves it from node_modules.
+    '@aws-sdk/client-s3',
+    '@aws-sdk/lib-storage',
     // The speech model's runtime loads its .wasm from beside its own files.
     'onnxruntime-web',
   ],

@@ -65,4 +65,32 @@ export class LocalBlobStore implements BlobStore {
   async localPath(key: string) {
     return (await this.stat(key)) ? this.file(key) : null;
   }
+
+  async moveIn(key: string, file: string) {
+    const dest = this.file(key);
+    if (path.resolve(file) !== dest) {
+      await fsp.mkdir(path.dirname(dest), { recursive: true });
+      await fsp.rename(file, dest).catch(async (err: NodeJS.ErrnoException) => {
+        // Another disk (a cache folder on its own volume): copied in atomically instead.
+        if (err.code !== 'EXDEV') throw err;
+        await this.put(key, fs.createReadStream(file));
+        await fsp.rm(file, { force: true });
+      });
+    }
+    return { size: (await fsp.stat(dest)).size };
+  }
+
+  async deleteAll(prefix: string) {
+    const base = prefix.replace(/\/+$/, '');
+    await fsp.rm(this.file(base), { recursive: true, force: true });
+  }
+
+  recordedName(key: string) {
+    return this.file(key);
+  }
+
+  keyOf(recorded: string) {
+    if (!path.isAbsolute(recorded)) return blobKeySchema.parse(recorded);
+    return blobKeySchema.parse(path.relative(this.root, recorded).split(path.sep).join('/'));
+  }
 }

@@ -1,4 +1,4 @@
-// The file seam: media and exports as named blobs, on local disk today and S3-compatible storage later (issue 16).
+// The file seam: media, posters and exports as named blobs, on local disk (default) or S3-compatible object storage.
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 
@@ -32,7 +32,17 @@ export interface BlobStore {
   list(prefix: string): Promise<string[]>;
   /**
    * A file on this machine with the blob's bytes, for tools that need a path (ffmpeg, ffprobe). Local disk
-   * answers the file itself; a remote store will answer a cached download. Null when there is no blob.
+   * answers the file itself; object storage answers a download into its cache folder (outside DATA_DIR). Null when there is no blob.
    */
   localPath(key: string): Promise<string | null>;
+  /** Takes a finished file on this machine in as the blob; the file is gone afterwards (moved or uploaded). */
+  moveIn(key: string, file: string): Promise<{ size: number }>;
+  /** Removes every blob under a folder-like prefix (`media/<project>/`). */
+  deleteAll(prefix: string): Promise<void>;
+  /**
+   * What a database row records for a blob: local disk, the file's path (rows from before the seam stay
+   * valid); object storage, the key. `keyOf` reads it back.
+   */
+  recordedName(key: string): string;
+  keyOf(recorded: string): string;
 }

@@ -51,8 +51,22 @@ export async function interchangeBundle(deps: LocalDeps, project: ProjectRecord,
   const byId = new Map(media.map((m) => [m.id, m]));
   const files: ZipEntry[] = [];
   for (const source of edit.sources) {
-    const path = source.id.startsWith('library:') ? await libraryTrackPath(deps.settings.dataDir, source.id.slice('library:'.length)) : byId.get(source.id)?.path;
-    if (path) files.push({ name: source.fileName, path });
+    if (source.id.startsWith('library:')) {
+      files.push({ name: source.fileName, path: await libraryTrackPath(deps.settings.dataDir, source.id.slice('library:'.length)) });
+      continue;
+    }
+    const m = byId.get(source.id);
+    if (!m) continue;
+    // Streamed from the blob store (local disk or S3) when the zip reaches it.
+    const key = deps.blobs.keyOf(m.path);
+    files.push({
+      name: source.fileName,
+      open: async () => {
+        const body = await deps.blobs.get(key);
+        if (!body) throw new AppError(404, `The file of "${m.name}" is missing from storage.`);
+        return body;
+      },
+    });
   }
   const total = edit.sources.reduce((sum, s) => sum + (byId.get(s.id)?.size ?? 0), 0);
   if (total > maxBytes) {

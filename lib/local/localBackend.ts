@@ -61,7 +61,7 @@ export function createLocalBackend(deps: LocalDeps, queue: ExportQueue): Editing
       return backendExport(await cancelLocalExport(store, queue, exportId));
     },
     async exportFile(ctx, exportId) {
-      return localExportFile(await ownedExport(ctx, exportId));
+      return localExportFile(deps.blobs, await ownedExport(ctx, exportId));
     },
     interchange: (ctx, format, { bundle }) =>
       bundle ? interchangeBundle(deps, ctx.project, format) : interchangeDownload(store, ctx.project, format),

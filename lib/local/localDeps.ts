@@ -1,10 +1,11 @@
 // What the local backend is built from: a store, its settings, the located binaries and the planner (the composition root passes them).
+import type { BlobStore } from '@/lib/blob/types';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
 import type { Planner } from '@/lib/engine/planner/planner';
 import type { ExportRecord, Store } from '@/lib/store/types';
 
 export interface LocalSettings {
-  /** Where renders, generated music and work files go. */
+  /** This machine's folder for renders in progress, generated music and work files (DATA_DIR, or the cache folder with S3). */
   dataDir: string;
   /** How many exports render at once. */
   renderConcurrency: number;
@@ -21,6 +22,8 @@ export interface LocalSettings {
 
 export interface LocalDeps {
   store: Store;
+  /** Where sources are read from and finished exports go. */
+  blobs: BlobStore;
   settings: LocalSettings;
   /** The binaries, asked for when a job needs them (missing ones fail that job with a clear message, not start-up). */
   tools: () => Tools;

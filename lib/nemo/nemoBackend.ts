@@ -2,6 +2,7 @@
 import 'server-only';
 import { backendExport, type BackendContext, type EditingBackend } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
+import type { BlobStore } from '@/lib/blob/types';
 import type { Store } from '@/lib/store/types';
 import { openRunSse, runChatTurn } from './chat';
 import { NemoApiError } from './client';
@@ -15,8 +16,8 @@ import { uploadFiles } from './upload';
 import { readAdkSignals } from './sse';
 import { toAppError } from './upstreamErrors';
 
-export function createNemoBackend(config: NemoConfig, store: Store, overrides: NemoOverrides = {}): EditingBackend {
-  const deps = createNemoDeps(config, store, overrides);
+export function createNemoBackend(config: NemoConfig, store: Store, overrides: NemoOverrides = {}, blobs?: BlobStore): EditingBackend {
+  const deps = createNemoDeps(config, store, overrides, blobs);
 
   /** Every upstream failure leaves here as an AppError in plain words. */
   async function guard<T>(scope: { ownerId: string; projectId?: string }, work: () => Promise<T>): Promise<T> {

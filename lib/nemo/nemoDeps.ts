@@ -1,5 +1,6 @@
 // Everything the NemoVideo modules share (config, store, HTTP, auth, clock), built once per backend.
 import 'server-only';
+import type { BlobStore } from '@/lib/blob/types';
 import type { Store } from '@/lib/store/types';
 import { attributionHeaders, detectPlatform } from './attribution';
 import { createNemoAuth, type NemoAuth } from './auth';
@@ -24,6 +25,8 @@ export interface NemoDeps {
   auth: NemoAuth;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
+  /** Where uploads are kept (S3 or DATA_DIR); unset, a media row's path is the file itself. */
+  blobs?: BlobStore;
 }
 
 /** Test seams: unit tests swap the clock or the install path; msw intercepts fetch itself. */
@@ -49,11 +52,11 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
-export function createNemoDeps(config: NemoConfig, store: Store, overrides: NemoOverrides = {}): NemoDeps {
+export function createNemoDeps(config: NemoConfig, store: Store, overrides: NemoOverrides = {}, blobs?: BlobStore): NemoDeps {
   const platform = detectPlatform(overrides.installPath ?? process.cwd(), config.NEMO_SKILL_PLATFORM);
   const http = createNemoHttp({ baseUrl: config.NEMO_API_BASE, attribution: attributionHeaders(platform), fetch: overrides.fetch });
   const sleep = overrides.sleep ?? abortableSleep;
   const now = overrides.now ?? (() => Date.now());
   const auth = createNemoAuth({ http, store, fixedToken: config.NEMO_TOKEN, retryAfterMs: config.NEMO_RETRY_AFTER_MS, sleep, now });
-  return { config, store, http, auth, sleep, now };
+  return { config, store, http, auth, sleep, now, blobs };
 }

@@ -1,4 +1,4 @@
-// Sends stored media files to the NemoVideo session as multipart `files`, streamed from disk.
+// Sends stored media files to the NemoVideo session as multipart `files`, streamed from disk (a cached download when they live in S3).
 import 'server-only';
 import fs from 'node:fs';
 import { z } from 'zod';
@@ -16,7 +16,9 @@ export async function uploadFiles(deps: NemoDeps, ownerId: string, sessionId: st
     try {
       await deps.auth.authorized(ownerId, async ({ token, clientId }) => {
         const form = new FormData();
-        form.append('files', await fs.openAsBlob(m.path), m.name);
+        const file = deps.blobs ? await deps.blobs.localPath(deps.blobs.keyOf(m.path)) : m.path;
+        if (!file) throw new AppError(404, `The file of "${m.name}" is missing from storage.`);
+        form.append('files', await fs.openAsBlob(file), m.name);
         await deps.http.json(
           { method: 'POST', path: `/api/upload-video/nemo_agent/me/${encodeURIComponent(sessionId)}`, token, clientId, body: form },
           uploadAnswerSchema,

@@ -1,5 +1,6 @@
 // The one place the environment is read: parsed once with zod, frozen, shared.
 import 'server-only';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -30,6 +31,16 @@ export const configSchema = z
     DATABASE_URL: optionalString.pipe(
       z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL').optional(),
     ),
+    /** S3-compatible object storage for media and exports (AWS, MinIO, R2...); unset keeps files under DATA_DIR. */
+    S3_BUCKET: optionalString,
+    /** The storage's URL when it is not AWS itself (path-style addressing is used then). */
+    S3_ENDPOINT: optionalString.pipe(z.string().regex(/^https?:\/\/[^/]/, 'S3_ENDPOINT must be a URL such as http://127.0.0.1:9000').optional()),
+    S3_REGION: z.string().default('us-east-1'),
+    /** Unset: the AWS SDK's own chain (instance role, AWS_* variables, ~/.aws). */
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    /** With S3 set: this machine's folder for uploads being analysed, renders being written and sources downloaded for ffmpeg (never under DATA_DIR). */
+    BLOB_CACHE_DIR: optionalString,
     PORT: intFromEnv(3000),
     /** Unset outside production: a random secret is made on first start and kept in DATA_DIR (lib/server/sessionSecret.ts). */
     SESSION_SECRET: optionalString.pipe(z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional()),
@@ -105,6 +116,12 @@ export const configSchema = z
         message: 'WEB_ONLY=1 needs DATABASE_URL: without the shared queue nothing else would render the exports',
       });
     }
+    if (env.S3_ENDPOINT !== undefined && env.S3_BUCKET === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'S3_BUCKET must be set when S3_ENDPOINT is' });
+    }
+    if ((env.S3_ACCESS_KEY_ID === undefined) !== (env.S3_SECRET_ACCESS_KEY === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['S3_SECRET_ACCESS_KEY'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together' });
+    }
     if (env.IN_VIDEO_ENV === 'production' && env.SESSION_SECRET === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -116,6 +133,7 @@ export const configSchema = z
   .transform((env) => ({
     ...env,
     DATA_DIR: path.resolve(env.DATA_DIR),
+    BLOB_CACHE_DIR: path.resolve(env.BLOB_CACHE_DIR ?? path.join(os.tmpdir(), 'in-video-cache')),
     maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
     maxJsonBodyBytes: env.MAX_JSON_BODY_KB * 1024,
     quotaStorageBytes: env.QUOTA_STORAGE_MB * 1024 * 1024,

@@ -3,22 +3,28 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BackendContext, BackendExport } from '@/lib/backend/types';
-import { projectMediaDir, thumbnailPath } from '@/lib/engine/media/mediaPaths';
+import { exportKey, projectMediaPrefix, recordedKey, thumbnailKey } from '@/lib/blob/blobKeys';
+import type { BlobStore } from '@/lib/blob/types';
+import { projectMediaDir } from '@/lib/engine/media/mediaPaths';
 import { mediaUseCount, removeMediaUses } from '@/lib/engine/timeline/operations/removeMediaUses';
 import { AppError } from '@/lib/errors';
 import { getConfig } from './config';
-import { getBackend, getStore } from './context';
+import { getBackend, getBlobs, getStore } from './context';
+import { workDirFor } from './root';
 import type { ExportRecord, ProjectRecord } from '@/lib/store/types';
+
 
 const unfinished = (e: Pick<ExportRecord, 'status'>) => e.status === 'queued' || e.status === 'rendering';
 
-/** Everything an export may have left under DATA_DIR/exports: the file, partial attempts, scratch folder. */
-async function removeExportFiles(dataDir: string, exportId: string, recordedPath: string | null): Promise<void> {
-  const dir = path.join(dataDir, 'exports');
+/** Everything an export may have left: its blob, and partial attempts and scratch folder in this machine's work folder. */
+async function removeExportFiles(blobs: BlobStore, workDir: string, exportId: string, recordedPath: string | null): Promise<void> {
+  const dir = path.join(workDir, 'exports');
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   const mine = names.filter((n) => n.startsWith(`${exportId}.`)).map((n) => path.join(dir, n));
-  if (recordedPath) mine.push(recordedPath);
   await Promise.all(mine.map((p) => fs.rm(p, { recursive: true, force: true })));
+  const recorded = recordedPath ? recordedKey(blobs, recordedPath) : null;
+  const keys = new Set([exportKey(exportId), ...(recorded ? [recorded] : [])]);
+  await Promise.all([...keys].map((key) => blobs.delete(key)));
 }
 
 /** The project, its media, versions, messages, exports and files; renders of it are stopped first. */
@@ -29,13 +35,16 @@ export async function deleteProject(ctx: BackendContext): Promise<void> {
 /** Shared with the retention sweep, which has no request but the same duty to stop renders. */
 export async function removeProject(project: ProjectRecord, cancel: (exportId: string) => Promise<unknown>): Promise<void> {
   const store = getStore();
-  const dataDir = getConfig().DATA_DIR;
+  const blobs = getBlobs();
+  const workDir = workDirFor(getConfig());
   const exports = await store.listExports(project.id);
   for (const e of exports.filter(unfinished)) await cancel(e.id).catch(() => {});
   await store.deleteProject(project.id);
   // Rows first: a reader never finds a row whose file is already gone, only files without rows (the start-up sweep's job).
-  await fs.rm(projectMediaDir(dataDir, project.id), { recursive: true, force: true });
-  for (const e of exports) await removeExportFiles(dataDir, e.id, e.path);
+  await blobs.deleteAll(projectMediaPrefix(project.id));
+  // Uploads still arriving or being analysed here (with S3 they wait outside the bucket).
+  await fs.rm(projectMediaDir(workDir, project.id), { recursive: true, force: true });
+  for (const e of exports) await removeExportFiles(blobs, workDir, e.id, e.path);
 }
 
 /**
@@ -58,7 +67,9 @@ export async function deleteMedia(ctx: BackendContext, mediaId: string, force: b
     await store.commitTimeline(ctx.project.id, removeMediaUses(head.current.timeline, mediaId), `Removed ${media.name}`, head.current.version);
   }
   await store.deleteMedia([mediaId]);
-  await Promise.all([media.path, thumbnailPath(media.path)].map((p) => fs.rm(p, { force: true })));
+  const blobs = getBlobs();
+  const key = recordedKey(blobs, media.path);
+  if (key) await Promise.all([key, thumbnailKey(key)].map((k) => blobs.delete(k)));
 }
 
 /** A finished export's file and row; an unfinished one is canceled instead (and returned; null after a delete). */
@@ -69,6 +80,6 @@ export async function deleteExport(ctx: BackendContext, exportId: string): Promi
   const store = getStore();
   const record = await store.getExport(exportId);
   await store.deleteExport(exportId);
-  await removeExportFiles(getConfig().DATA_DIR, exportId, record?.path ?? null);
+  await removeExportFiles(getBlobs(), workDirFor(getConfig()), exportId, record?.path ?? null);
   return null;
 }

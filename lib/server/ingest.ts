@@ -7,6 +7,7 @@ import { getBackend } from '@/lib/server/context';
 import type { BackendContext } from '@/lib/backend/types';
 import { analyseAudio } from '@/lib/engine/media/analyseAudio';
 import { makeThumbnail } from '@/lib/engine/media/makeThumbnail';
+import { mediaKey, thumbnailKey } from '@/lib/blob/blobKeys';
 import { incomingPath, projectMediaDir, storedMediaPath, thumbnailPath } from '@/lib/engine/media/mediaPaths';
 import { DEFAULT_MEDIA_LIMITS, type MediaLimits } from '@/lib/engine/media/mediaLimits';
 import { probeMedia } from '@/lib/engine/media/probeMedia';
@@ -15,7 +16,8 @@ import { ProcessSlots } from '@/lib/engine/media/processSlots';
 import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
 import { getConfig } from './config';
 import { tools } from './binaries';
-import { getStore } from './context';
+import { getBlobs, getStore } from './context';
+import { workDirFor } from './root';
 import { receiveMultipart, removeFiles, type ReceivedFile } from './upload/receiveMultipart';
 import { acquireUrlImportSlot, reserveStorage, storageRoom } from './limits/quotas';
 import { downloadUrl } from './urlImport/downloadUrl';
@@ -32,10 +34,15 @@ function analysisOptions(signal?: AbortSignal): { slots: ProcessSlots; limits: M
   return { slots: analysisSlots, limits, signal };
 }
 
+/**
+ * Where a file waits while it arrives and is analysed (ffprobe, loudness, speech and keyframes need a
+ * file they can seek in): on the embedded default its final folder under DATA_DIR, so taking it in is a
+ * rename; with S3 the cache folder of this machine, and the file is gone once it is uploaded.
+ */
 async function prepareDir(projectId: string) {
-  const dataDir = getConfig().DATA_DIR;
-  await fs.mkdir(projectMediaDir(dataDir, projectId), { recursive: true });
-  return (id: string) => incomingPath(dataDir, projectId, id);
+  const workDir = workDirFor(getConfig());
+  await fs.mkdir(projectMediaDir(workDir, projectId), { recursive: true });
+  return (id: string) => incomingPath(workDir, projectId, id);
 }
 
 /** `POST .../media` with multipart field `files`. */
@@ -111,28 +118,37 @@ export async function ingestFinishedUpload(ctx: BackendContext, file: ReceivedFi
  * message) and every file of the request is removed, so a retry starts clean.
  */
 export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[], signal?: AbortSignal): Promise<MediaView[]> {
-  const dataDir = getConfig().DATA_DIR;
+  const workDir = workDirFor(getConfig());
+  const blobs = getBlobs();
   const analysis = analysisOptions(signal);
-  const created: string[] = files.map((f) => f.path);
+  const staged: string[] = files.map((f) => f.path);
+  const stored: string[] = [];
   const records: MediaRecord[] = [];
+  const rollBack = async () => {
+    await removeFiles(staged);
+    await Promise.all(stored.map((key) => blobs.delete(key)));
+  };
   try {
+    const ready: { key: string; file: string; poster: string | null }[] = [];
     for (const file of files) {
       const { probe, ext } = await probeMedia(tools(), file.path, file.name, analysis);
-      const stored = storedMediaPath(dataDir, ctx.project.id, file.id, ext);
-      await fs.rename(file.path, stored);
-      created.push(stored);
-      const audio = await analyseAudio(tools(), stored, file.name, probe, analysis);
-      const poster = thumbnailPath(stored);
-      created.push(poster);
-      const hasThumbnail = await makeThumbnail(tools(), stored, poster, probe);
+      const key = mediaKey(ctx.project.id, file.id, ext);
+      const local = storedMediaPath(workDir, ctx.project.id, file.id, ext);
+      await fs.rename(file.path, local);
+      staged.push(local);
+      const audio = await analyseAudio(tools(), local, file.name, probe, analysis);
+      const poster = thumbnailPath(local);
+      staged.push(poster);
+      const hasThumbnail = await makeThumbnail(tools(), local, poster, probe);
       // Keyframes for fast export, read once here rather than at every export.
-      const videoIndex = probe.kind === 'video' ? await probeVideoIndex(tools(), stored) : null;
+      const videoIndex = probe.kind === 'video' ? await probeVideoIndex(tools(), local) : null;
+      ready.push({ key, file: local, poster: hasThumbnail ? poster : null });
       records.push(
         mediaRecordSchema.parse({
           id: file.id,
           projectId: ctx.project.id,
           name: file.name,
-          path: stored,
+          path: blobs.recordedName(key),
           size: file.size,
           probe,
           analysis: audio?.analysis ?? null,
@@ -143,8 +159,17 @@ export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[], si
         }),
       );
     }
+    // Every file analysed: now into the blob store (local disk: renames in place; S3: multipart uploads).
+    for (const { key, file, poster } of ready) {
+      stored.push(key);
+      await blobs.moveIn(key, file);
+      if (poster) {
+        stored.push(thumbnailKey(key));
+        await blobs.moveIn(thumbnailKey(key), poster);
+      }
+    }
   } catch (err) {
-    await removeFiles(created);
+    await rollBack();
     throw err;
   }
   const store = getStore();
@@ -154,7 +179,7 @@ export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[], si
   } catch (err) {
     // The backend refused the files (e.g. NemoVideo's 4001/4002): keep nothing, as for a bad upload.
     await store.deleteMedia(records.map((r) => r.id));
-    await removeFiles(created);
+    await rollBack();
     throw err;
   }
   return records.map(toMediaView);

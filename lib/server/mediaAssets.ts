@@ -1,15 +1,14 @@
 // What a project's media offer besides the file: the poster JPEG and the waveform peaks, owner-only.
 import 'server-only';
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { MediaPeaksView } from '@/lib/api/schemas';
 import type { BackendContext, ExportFile } from '@/lib/backend/types';
 import { PEAKS_PER_SECOND } from '@/lib/engine/media/loudness';
-import { thumbnailPath } from '@/lib/engine/media/mediaPaths';
+import { thumbnailKey } from '@/lib/blob/blobKeys';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { AppError } from '@/lib/errors';
-import { getStore } from './context';
-import { diskFile } from '@/lib/backend/diskFile';
+import { getBlobs, getStore } from './context';
+import { blobFile } from '@/lib/backend/blobFile';
 
 async function ownedMedia(ctx: BackendContext, mediaId: string): Promise<MediaRecord> {
   const media = await getStore().getMedia(mediaId);
@@ -20,10 +19,14 @@ async function ownedMedia(ctx: BackendContext, mediaId: string): Promise<MediaRe
 export async function openThumbnail(ctx: BackendContext, mediaId: string): Promise<{ size: number; body: ReadableStream<Uint8Array> }> {
   const media = await ownedMedia(ctx, mediaId);
   if (!media.hasThumbnail) throw new AppError(404, `"${media.name}" has no picture to show.`);
-  const file = thumbnailPath(media.path);
-  const stat = await fs.promises.stat(file).catch(() => null);
-  if (!stat) throw new AppError(404, `The poster of "${media.name}" is missing.`);
-  return { size: stat.size, body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array> };
+  const blobs = getBlobs();
+  const key = thumbnailKey(blobs.keyOf(media.path));
+  const [stat, body] = await Promise.all([blobs.stat(key), blobs.get(key)]);
+  if (!stat || !body) {
+    body?.destroy();
+    throw new AppError(404, `The poster of "${media.name}" is missing.`);
+  }
+  return { size: stat.size, body: Readable.toWeb(body) as ReadableStream<Uint8Array> };
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -37,10 +40,10 @@ const CONTENT_TYPES: Record<string, string> = {
 /** The uploaded file itself, for the player to show a source clip before anything is rendered. */
 export async function openMediaFile(ctx: BackendContext, mediaId: string): Promise<{ file: ExportFile; name: string }> {
   const media = await ownedMedia(ctx, mediaId);
-  const stat = await fs.promises.stat(media.path).catch(() => null);
-  if (!stat) throw new AppError(404, `The file of "${media.name}" is missing on the server.`);
   const ext = media.path.split('.').pop() ?? '';
-  const file = diskFile(media.path, stat.size, CONTENT_TYPES[ext] ?? 'application/octet-stream');
+  const blobs = getBlobs();
+  const file = await blobFile(blobs, blobs.keyOf(media.path), CONTENT_TYPES[ext] ?? 'application/octet-stream');
+  if (!file) throw new AppError(404, `The file of "${media.name}" is missing on the server.`);
   return { file, name: media.name };
 }
 

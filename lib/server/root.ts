@@ -1,7 +1,10 @@
-// The composition root: builds config, store, planner, editing backend and (for the local backend) the render queue, once per process.
+// The composition root: builds config, store, planner, editing backend and (for the local backend) the render worker, once per process.
 import 'server-only';
 import path from 'node:path';
 import type { EditingBackend } from '@/lib/backend/types';
+import { LocalBlobStore } from '@/lib/blob/localBlobStore';
+import { S3BlobStore, s3ClientFor } from '@/lib/blob/s3BlobStore';
+import type { BlobStore } from '@/lib/blob/types';
 import type { Planner } from '@/lib/engine/planner/planner';
 import { RenderWorker } from '@/lib/local/exports/renderWorker';
 import { SharedRenderQueue } from '@/lib/local/exports/sharedRenderQueue';
@@ -20,6 +23,8 @@ import { createTusParts, type TusParts } from './upload/tusStore';
 export interface AppRoot {
   config: Config;
   store: Store;
+  /** Media, posters and exports: DATA_DIR, or the S3 bucket when S3_BUCKET is set. */
+  blobs: BlobStore;
   planner: Planner;
   backend: EditingBackend;
   /** The local render queue (in-process on SQLite, pg-boss on PostgreSQL); null when NemoVideo renders remotely. */
@@ -36,12 +41,34 @@ export function storeFor(config: Config): Store {
   return new SqliteStore(path.join(config.DATA_DIR, 'in-video.sqlite'));
 }
 
+/** The bucket when S3_BUCKET is set (files shared by every machine), else files under DATA_DIR. */
+export function blobsFor(config: Config): BlobStore {
+  if (!config.S3_BUCKET) return new LocalBlobStore(config.DATA_DIR);
+  const client = s3ClientFor({
+    endpoint: config.S3_ENDPOINT,
+    region: config.S3_REGION,
+    accessKeyId: config.S3_ACCESS_KEY_ID,
+    secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+  });
+  return new S3BlobStore(client, { bucket: config.S3_BUCKET, cacheDir: config.BLOB_CACHE_DIR });
+}
+
+/**
+ * This machine's folder for files in the making (uploads being analysed, resumable uploads, renders,
+ * generated music): DATA_DIR on the embedded default, where they are renamed into place; with S3 the
+ * cache folder, so nothing of a web process lands under DATA_DIR.
+ */
+export function workDirFor(config: Config): string {
+  return config.S3_BUCKET ? config.BLOB_CACHE_DIR : config.DATA_DIR;
+}
+
 /** What the local engine's renders need; also used by the worker process (lib/server/workerProcess.ts). */
-export function localDepsFor(config: Config, store: Store, planner: Planner = plannerFor(config)): LocalDeps {
+export function localDepsFor(config: Config, store: Store, blobs: BlobStore = blobsFor(config), planner: Planner = plannerFor(config)): LocalDeps {
   return {
     store,
+    blobs,
     settings: {
-      dataDir: config.DATA_DIR,
+      dataDir: workDirFor(config),
       renderConcurrency: config.RENDER_CONCURRENCY,
       maxUploadBytes: config.maxUploadBytes,
       fastExport: config.FAST_EXPORT !== '0',
@@ -75,13 +102,14 @@ function exportQueueFor(config: Config, deps: LocalDeps): ExportQueue {
 /** Wires one app from a config and a store (tests may pass their own store). */
 export function buildRoot(config: Config, store: Store = storeFor(config)): AppRoot {
   const planner = plannerFor(config);
-  const tus = createTusParts(config.DATA_DIR);
+  const blobs = blobsFor(config);
+  const tus = createTusParts(workDirFor(config));
   if (config.EDIT_BACKEND === 'nemo') {
-    return { config, store, planner, backend: createNemoBackend(config, store), worker: null, tus, limits: createLimitsState() };
+    return { config, store, blobs, planner, backend: createNemoBackend(config, store, {}, blobs), worker: null, tus, limits: createLimitsState() };
   }
-  const deps = localDepsFor(config, store, planner);
+  const deps = localDepsFor(config, store, blobs, planner);
   const worker = exportQueueFor(config, deps);
-  return { config, store, planner, backend: createLocalBackend(deps, worker), worker, tus, limits: createLimitsState() };
+  return { config, store, blobs, planner, backend: createLocalBackend(deps, worker), worker, tus, limits: createLimitsState() };
 }
 
 // Next bundles the route handlers and instrumentation.ts separately, so each bundle has its own copy of

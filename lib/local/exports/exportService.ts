@@ -1,7 +1,7 @@
 // The local backend's exports: queue a render of the current timeline version, cancel it, open the file.
 import 'server-only';
-import { diskFile } from '@/lib/backend/diskFile';
-import fs from 'node:fs';
+import { blobFile } from '@/lib/backend/blobFile';
+import type { BlobStore } from '@/lib/blob/types';
 import { nanoid } from 'nanoid';
 import type { ExportFile } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
@@ -57,16 +57,11 @@ export async function cancelLocalExport(store: Store, queue: ExportQueue, export
   return canceled;
 }
 
-export function localExportFile(record: ExportRecord): ExportFile {
+export async function localExportFile(blobs: BlobStore, record: ExportRecord): Promise<ExportFile> {
   if (record.status !== 'completed' || !record.path) {
     throw new AppError(409, 'The export is not ready yet: wait until it is completed.');
   }
-  const file = record.path;
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch {
-    throw new AppError(404, 'The exported file is no longer on the server. Export again.');
-  }
-  return diskFile(file, size, 'video/mp4');
+  const file = await blobFile(blobs, blobs.keyOf(record.path), 'video/mp4');
+  if (!file) throw new AppError(404, 'The exported file is no longer on the server. Export again.');
+  return file;
 }

@@ -1,7 +1,9 @@
-// Turns an export record into a RenderPlan: loads the requested timeline version, media, music and fonts, writes text files.
+// Turns an export record into a RenderPlan: loads the requested timeline version, media (as files on this machine), music and fonts, writes text files.
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { BlobStore } from '@/lib/blob/types';
+import type { MediaRecord } from '@/lib/engine/media/schema';
 import { AppError } from '@/lib/errors';
 import type { ExportRecord, Store } from '@/lib/store/types';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
@@ -16,13 +18,31 @@ import { audioTitle } from '@/lib/engine/render/audioPicture';
 import { isAudioOnly } from '@/lib/engine/render/compileFilterGraph';
 import { loudnessStep } from '@/lib/engine/render/loudness';
 
-export async function prepareRender(store: Store, tools: Tools, dataDir: string, record: ExportRecord, paths: { partial: string; work: string }): Promise<RenderPlan> {
+/**
+ * The record with `path` pointing at a file ffmpeg can open on this machine: the file itself on local
+ * disk, a download into the cache folder from object storage (kept there for the next render of it).
+ */
+async function onThisMachine(blobs: BlobStore, media: MediaRecord): Promise<MediaRecord> {
+  const file = await blobs.localPath(blobs.keyOf(media.path));
+  if (!file) throw new AppError(409, `The file of "${media.name}" is missing from storage. Remove it from the timeline and export again.`);
+  return { ...media, path: file };
+}
+
+export async function prepareRender(store: Store, blobs: BlobStore, tools: Tools, dataDir: string, record: ExportRecord, paths: { partial: string; work: string }): Promise<RenderPlan> {
   const version = await store.getTimelineVersion(record.projectId, record.timelineVersion);
   if (!version) throw new AppError(409, 'The timeline this export was made from no longer exists. Export again.');
   const { timeline } = version;
   if (timeline.video.length === 0) throw new AppError(409, 'The timeline is empty: add a clip before exporting.');
 
-  const all = new Map((await store.listMedia(record.projectId)).map((m) => [m.id, m]));
+  const listed = await store.listMedia(record.projectId);
+  // Only the media this render reads are fetched: clips and uploaded music (a podcast's picture below).
+  const usedIds = new Set([
+    ...timeline.video.map((s) => s.sourceId),
+    ...timeline.audio.flatMap((c) => (c.source.kind === 'library' ? [] : [c.source.mediaId])),
+  ]);
+  const all = new Map(
+    await Promise.all(listed.map(async (m) => [m.id, usedIds.has(m.id) ? await onThisMachine(blobs, m) : m] as const)),
+  );
   const media: RenderPlan['media'] = {};
   for (const segment of timeline.video) {
     const m = all.get(segment.sourceId);
@@ -71,7 +91,7 @@ export async function prepareRender(store: Store, tools: Tools, dataDir: string,
     fonts: fontFiles(),
     music: await musicFiles(tools, dataDir, timeline.audio, all, voiceLevel()),
     outputPath: paths.partial,
-    background: background ? { path: background.path, probe: background.probe } : null,
+    background: background ? { path: (await onThisMachine(blobs, background)).path, probe: background.probe } : null,
     loudness: loudnessStep(timeline.loudness),
     workDir: paths.work,
   };

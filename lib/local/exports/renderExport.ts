@@ -1,8 +1,9 @@
-// Renders one claimed export: plan, measure the sound, one ffmpeg run with throttled progress, probe and measure, rename into place, record.
+// Renders one claimed export: plan, measure the sound, one ffmpeg run with throttled progress, probe and measure, hand to the blob store, record.
 import 'server-only';
 import fs from 'node:fs/promises';
 import { FfmpegError, runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
 import { timelineDuration } from '@/lib/engine/timeline/duration';
+import { exportKey } from '@/lib/blob/blobKeys';
 import { AppError, asAppError } from '@/lib/errors';
 import type { LocalDeps } from '@/lib/local/localDeps';
 import type { ExportRecord, Store } from '@/lib/store/types';
@@ -49,7 +50,7 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
   const paths = exportPaths(dataDir, record.id, record.attempts);
   await fs.mkdir(paths.dir, { recursive: true });
   try {
-    const plan = await prepareRender(store, tools, dataDir, record, paths);
+    const plan = await prepareRender(store, deps.blobs, tools, dataDir, record, paths);
     const duration = timelineDuration(plan.timeline);
     const capMs = renderTimeCapMs(duration, { factor: deps.settings.renderTimeFactor, graceSeconds: deps.settings.renderTimeGraceSeconds });
     const overtime = AbortSignal.timeout(capMs);
@@ -88,11 +89,13 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
     signal.throwIfAborted();
     // A cancel that landed while ffmpeg was finishing wins over the finished file.
     if ((await store.getExport(record.id))?.status === 'canceled') return;
-    await fs.rename(paths.partial, paths.final);
+    // Local disk: a rename into DATA_DIR/exports; S3: a multipart upload from this machine's work folder.
+    const key = exportKey(record.id);
+    await deps.blobs.moveIn(key, paths.partial);
     await store.updateExport(record.id, {
       status: 'completed',
       progress: 1,
-      path: paths.final,
+      path: deps.blobs.recordedName(key),
       width: info.width,
       height: info.height,
       duration: info.duration,

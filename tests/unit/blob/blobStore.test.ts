@@ -1,14 +1,31 @@
-// The blob contract, table-style over each implementation (local disk today; an S3-compatible one joins this list).
+// The blob contract, table-style over each implementation: local disk, and S3 through the AWS SDK against s3rver on loopback.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { text } from 'node:stream/consumers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buffer, text } from 'node:stream/consumers';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalBlobStore } from '@/lib/blob/localBlobStore';
+import { S3BlobStore } from '@/lib/blob/s3BlobStore';
 import { blobKeySchema, type BlobStore } from '@/lib/blob/types';
+import { startS3, type ThrowawayS3 } from '../../helpers/s3';
 
-const IMPLEMENTATIONS = [{ name: 'local disk', open: (dir: string): BlobStore => new LocalBlobStore(dir) }];
+let s3: ThrowawayS3;
+let buckets = 0;
+beforeAll(async () => {
+  s3 = await startS3();
+});
+afterAll(async () => s3?.stop());
+
+const IMPLEMENTATIONS = [
+  { name: 'local disk', open: async (dir: string): Promise<BlobStore> => new LocalBlobStore(dir) },
+  {
+    name: 'S3',
+    // A fresh bucket per case; the temp folder is its download cache.
+    open: async (dir: string): Promise<BlobStore> =>
+      new S3BlobStore(s3.client, { bucket: await s3.newBucket(`case-${++buckets}`), cacheDir: dir }),
+  },
+];
 
 describe('blob keys', () => {
   it.each(['media/p1/m1.mp4', 'exports/e_1.mp4', 'a'])('takes %s', (key) => {
@@ -22,9 +39,9 @@ describe('blob keys', () => {
 describe.each(IMPLEMENTATIONS)('the $name blob store', ({ open }) => {
   let dir: string;
   let blobs: BlobStore;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blobs-'));
-    blobs = open(dir);
+    blobs = await open(dir);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -77,5 +94,46 @@ describe.each(IMPLEMENTATIONS)('the $name blob store', ({ open }) => {
     await expect(blobs.put('../outside.txt', Readable.from([Buffer.from('x')]))).rejects.toThrow(/blob key/);
     await expect(blobs.get('media/../../etc/passwd')).rejects.toThrow(/blob key/);
     expect(fs.existsSync(path.join(dir, '..', 'outside.txt'))).toBe(false);
+  });
+
+  it('streams a blob larger than one multipart part and reads a range across the part boundary', async () => {
+    const big = Buffer.alloc(9 * 1024 * 1024);
+    for (let i = 0; i < big.length; i++) big[i] = i % 251;
+    const pieces = [big.subarray(0, 3_000_000), big.subarray(3_000_000, 8_500_000), big.subarray(8_500_000)];
+    expect(await blobs.put('media/p/big.bin', Readable.from(pieces))).toEqual({ size: big.length });
+    const at = 8 * 1024 * 1024 - 2;
+    const slice = Buffer.from(await buffer((await blobs.get('media/p/big.bin', { start: at, end: at + 3 }))!));
+    expect([...slice]).toEqual([...big.subarray(at, at + 4)]);
+  });
+
+  it('takes a finished local file in, leaving no file behind', async () => {
+    const file = path.join(dir, 'made-by-ffmpeg.mp4');
+    fs.writeFileSync(file, 'rendered');
+    expect(await blobs.moveIn('exports/e.mp4', file)).toEqual({ size: 8 });
+    expect(await text((await blobs.get('exports/e.mp4'))!)).toBe('rendered');
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('deletes everything under a prefix and nothing beside it', async () => {
+    for (const key of ['media/p1/a.mp4', 'media/p1/a.thumb.jpg', 'media/p10/b.mp4', 'exports/e.mp4']) {
+      await blobs.put(key, Readable.from([Buffer.from(key)]));
+    }
+    await blobs.deleteAll('media/p1/');
+    await blobs.deleteAll('media/none/');
+    expect(await blobs.list('')).toEqual(['exports/e.mp4', 'media/p10/b.mp4']);
+  });
+
+  it('names a blob for a database row and reads the key back from that name', async () => {
+    const name = blobs.recordedName('media/p/m.mp4');
+    expect(blobs.keyOf(name)).toBe('media/p/m.mp4');
+  });
+
+  it('drops a stale download from its cache when the blob is replaced', async () => {
+    await blobs.put('media/p/a.bin', Readable.from([Buffer.from('first')]));
+    expect(fs.readFileSync((await blobs.localPath('media/p/a.bin'))!, 'utf8')).toBe('first');
+    await blobs.put('media/p/a.bin', Readable.from([Buffer.from('second!')]));
+    expect(fs.readFileSync((await blobs.localPath('media/p/a.bin'))!, 'utf8')).toBe('second!');
+    await blobs.delete('media/p/a.bin');
+    expect(await blobs.localPath('media/p/a.bin')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { mediaRecordSchema } from '@/lib/engine/media/schema';
 import { rulePlanner } from '@/lib/engine/planner/planner';
 import { appendMedia } from '@/lib/engine/timeline/operations/appendMedia';
 import { emptyTimeline } from '@/lib/engine/timeline/schema';
+import { LocalBlobStore } from '@/lib/blob/localBlobStore';
 import { createLocalBackend } from '@/lib/local/localBackend';
 import { SqliteStore } from '@/lib/store/sqliteStore';
 import type { Store } from '@/lib/store/types';
@@ -61,7 +62,7 @@ describe('one local chat turn', () => {
     const { store, calls } = counting(sqlite);
     const tools = () => ({ ffmpeg: 'unused-ffmpeg', ffprobe: 'unused-ffprobe' });
     const queue = { async queued() {}, async canceled() {} };
-    const backend = createLocalBackend({ store, settings: { dataDir: dir, renderConcurrency: 1, maxUploadBytes: 500 * 1024 * 1024, maxRunningPerOwner: 1, renderTimeFactor: 10, renderTimeGraceSeconds: 60 }, tools, planner: rulePlanner }, queue);
+    const backend = createLocalBackend({ store, blobs: new LocalBlobStore(dir), settings: { dataDir: dir, renderConcurrency: 1, maxUploadBytes: 500 * 1024 * 1024, maxRunningPerOwner: 1, renderTimeFactor: 10, renderTimeGraceSeconds: 60 }, tools, planner: rulePlanner }, queue);
 
     const events: ChatEvent[] = [];
     for await (const e of backend.chat({ ownerId: 'o1', project }, 'add a title "Hello"', new AbortController().signal)) events.push(e);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '@/lib/server/config';
 
@@ -39,6 +40,15 @@ describe('config comes from env, parsed once', () => {
     expect(parseConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x' }).DATABASE_URL).toBe('postgres://u:p@db:5432/x');
     expect(parseConfig({ DATABASE_URL: 'postgresql://db/x' }).DATABASE_URL).toBe('postgresql://db/x');
     expect(() => parseConfig({ DATABASE_URL: 'mysql://db/x' })).toThrow(/DATABASE_URL must be a postgres/);
+  });
+
+  it('keeps files on disk unless S3_BUCKET is set, and checks the S3 settings go together', () => {
+    expect(parseConfig({}).S3_BUCKET).toBeUndefined();
+    const s3 = parseConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's', BLOB_CACHE_DIR: 'cache' });
+    expect(s3).toMatchObject({ S3_BUCKET: 'media', S3_REGION: 'us-east-1', BLOB_CACHE_DIR: path.resolve('cache') });
+    expect(() => parseConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000' })).toThrow(/S3_BUCKET must be set/);
+    expect(() => parseConfig({ S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'k' })).toThrow(/go together/);
+    expect(() => parseConfig({ S3_BUCKET: 'media', S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT must be a URL/);
   });
 
   it('reads numbers from strings', () => {

@@ -13,6 +13,7 @@ import { SUGGESTION_CATALOGUE } from '@/lib/engine/planner/suggestions';
 import { appendMedia } from '@/lib/engine/timeline/operations/appendMedia';
 import { emptyTimeline } from '@/lib/engine/timeline/schema';
 import { runLocalChat } from '@/lib/local/chat/localChat';
+import { LocalBlobStore } from '@/lib/blob/localBlobStore';
 import type { LocalDeps } from '@/lib/local/localDeps';
 import { loadTimelineView } from '@/lib/local/timeline/projectTimeline';
 import { SqliteStore } from '@/lib/store/sqliteStore';
@@ -24,6 +25,7 @@ const store = new SqliteStore(path.join(dir, 'db.sqlite'));
 // The local backend's chat with the rule planner; nothing here renders, so no binaries are located.
 const deps: LocalDeps = {
   store,
+  blobs: new LocalBlobStore(dir),
   settings: { dataDir: dir, renderConcurrency: 1, maxUploadBytes: 1, maxRunningPerOwner: 1, renderTimeFactor: 10, renderTimeGraceSeconds: 60 },
   tools: () => {
     throw new Error('no ffmpeg in the pure mirror');
