@@ -12,8 +12,10 @@ export { mediaKindSchema, type MediaKind } from '@/lib/engine/media/schema';
 export {
   timelineSegmentViewSchema,
   timelineTrackViewSchema,
+  trackRoleSchema,
   timelineViewSchema,
   type TimelineTrackView,
+  type TrackRole,
   type TimelineView,
 } from '@/lib/engine/timeline/viewSchema';
 

@@ -3,6 +3,7 @@ import 'server-only';
 import { buildCutList, type ExtraAudioFile } from '@/lib/engine/interchange/cutList';
 import { INTERCHANGE_FILES, type InterchangeFormat } from '@/lib/engine/interchange/formats';
 import { writeInterchange } from '@/lib/engine/interchange/writeInterchange';
+import { requireClips } from '@/lib/engine/timeline/requireClips';
 import { MUSIC_LIBRARY } from '@/lib/engine/music/library';
 import { libraryTrackPath } from '@/lib/engine/music/libraryTrackPath';
 import type { InterchangeDownload } from '@/lib/backend/types';
@@ -22,7 +23,7 @@ function libraryFiles(trackIds: string[]): ExtraAudioFile[] {
 async function loadEdit(store: Store, project: ProjectRecord) {
   const [head, media] = await Promise.all([store.getTimelineHead(project.id), store.listMedia(project.id)]);
   const timeline = head.current.timeline;
-  if (timeline.video.length === 0) throw new AppError(409, 'The timeline is empty: add a clip before exporting it for another editor.');
+  requireClips(timeline, 'exporting it for another editor');
   const known = new Set(media.map((m) => m.id));
   if (timeline.video.some((s) => !known.has(s.sourceId))) {
     throw new AppError(409, 'A clip on the timeline is missing its media file. Remove it and try again.');

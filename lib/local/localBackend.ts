@@ -32,7 +32,7 @@ export function createLocalBackend(deps: LocalDeps, queue: ExportQueue): Editing
     chat: (ctx, message, signal) => runLocalChat(deps, ctx, message, signal),
     async mediaAdded(ctx, media) {
       const head = await store.getTimelineHead(ctx.project.id);
-      const next = appendMedia(head.current.timeline, media, await store.listMedia(ctx.project.id));
+      const next = appendMedia(head.current.timeline, media, await store.listMediaSummaries(ctx.project.id));
       if (JSON.stringify(next) === JSON.stringify(head.current.timeline)) return;
       const names = media.map((m) => m.name).join(', ');
       await store.commitTimeline(ctx.project.id, next, `Added ${names}`);

@@ -1,22 +1,23 @@
 // The reply for a turn where NemoVideo edited silently: what changed between two timeline views, in words.
 import type { TimelineView } from '@/lib/api/schemas';
+import type { TrackRole } from '@/lib/engine/timeline/viewSchema';
 
-const LANE_WORDS: Record<string, [string, string]> = {
-  Video: ['video track', 'video tracks'],
-  BGM: ['music track', 'music tracks'],
-  Title: ['title track', 'title tracks'],
-  Captions: ['caption track', 'caption tracks'],
+const LANE_WORDS: Record<TrackRole, [string, string]> = {
+  main: ['video track', 'video tracks'],
+  music: ['music track', 'music tracks'],
+  title: ['title track', 'title tracks'],
+  captions: ['caption track', 'caption tracks'],
 };
 
 const fmt = (n: number) => `${Math.round(n * 10) / 10} s`;
 
 function counts(view: TimelineView | null) {
-  const lanes = new Map<string, number>();
-  const segments = new Map<string, number>();
+  const lanes = new Map<TrackRole, number>();
+  const segments = new Map<TrackRole, number>();
   for (const track of view?.tracks ?? []) {
     if (track.segments.length === 0) continue;
-    lanes.set(track.name, (lanes.get(track.name) ?? 0) + 1);
-    segments.set(track.name, (segments.get(track.name) ?? 0) + track.segments.length);
+    lanes.set(track.role, (lanes.get(track.role) ?? 0) + 1);
+    segments.set(track.role, (segments.get(track.role) ?? 0) + track.segments.length);
   }
   return { lanes, segments };
 }
@@ -33,12 +34,12 @@ export function describeChange(before: TimelineView | null, after: TimelineView)
   const was = counts(before);
   const now = counts(after);
   for (const name of new Set([...was.lanes.keys(), ...now.lanes.keys()])) {
-    const [one, many] = LANE_WORDS[name] ?? [`${name.toLowerCase()} track`, `${name.toLowerCase()} tracks`];
+    const [one, many] = LANE_WORDS[name];
     const diff = (now.lanes.get(name) ?? 0) - (was.lanes.get(name) ?? 0);
     if (diff > 0) changes.push(`added ${diff === 1 ? `a ${one}` : `${diff} ${many}`}`);
     if (diff < 0) changes.push(`removed ${-diff === 1 ? `a ${one}` : `${-diff} ${many}`}`);
     const segDiff = (now.segments.get(name) ?? 0) - (was.segments.get(name) ?? 0);
-    if (diff === 0 && name === 'Video' && segDiff !== 0) {
+    if (diff === 0 && name === 'main' && segDiff !== 0) {
       changes.push(`the video now has ${now.segments.get(name)} segment${now.segments.get(name) === 1 ? '' : 's'} (was ${was.segments.get(name) ?? 0})`);
     }
   }

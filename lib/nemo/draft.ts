@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TimelineTrackView, TimelineView } from '@/lib/api/schemas';
 import { summarizeTracks } from '@/lib/engine/timeline/view';
+import type { TrackRole } from '@/lib/engine/timeline/viewSchema';
 
 const num = z.coerce.number();
 const meta = z.looseObject({}).nullish();
@@ -50,11 +51,14 @@ function basename(url: string | undefined): string | undefined {
   return last ? decodeURIComponent(last) : undefined;
 }
 
-function trackName(type: TimelineTrackView['type'], m: Record<string, unknown> | null | undefined): string {
-  if (type === 'video') return 'Video';
-  if (type === 'audio') return 'BGM';
-  return /caption|subtitle|字幕/i.test(str(m?.name) ?? str(m?.type) ?? '') ? 'Captions' : 'Title';
+function trackRole(type: TimelineTrackView['type'], m: Record<string, unknown> | null | undefined): TrackRole {
+  if (type === 'video') return 'main';
+  if (type === 'audio') return 'music';
+  return /caption|subtitle|字幕/i.test(str(m?.name) ?? str(m?.type) ?? '') ? 'captions' : 'title';
 }
+
+/** The names our own timeline shows for each role, so both backends' tracks read the same. */
+const TRACK_NAMES: Record<TrackRole, string> = { main: 'Video', music: 'BGM', title: 'Title', captions: 'Captions' };
 
 function segmentView(raw: unknown, type: TimelineTrackView['type'], trackIndex: number, index: number) {
   const parsed = segmentSchema.safeParse(raw);
@@ -87,7 +91,8 @@ export function draftTracks(draft: Draft): TimelineTrackView[] {
       .map((seg, i) => segmentView(seg, type, trackIndex, i))
       .filter((seg) => seg !== null)
       .sort((a, b) => a.start - b.start);
-    tracks.push({ id: String(parsed.data.id ?? `nemo-track-${trackIndex}`), type, name: trackName(type, parsed.data.m), segments });
+    const role = trackRole(type, parsed.data.m);
+    tracks.push({ id: String(parsed.data.id ?? `nemo-track-${trackIndex}`), type, role, name: TRACK_NAMES[role], segments });
   });
   return tracks;
 }

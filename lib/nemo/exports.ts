@@ -1,12 +1,14 @@
-// Exports on NemoVideo's cloud renderer: start, poll (at most every NEMO_POLL_MS), stream the result through.
+// Exports on NemoVideo's cloud renderer: start, poll (at most every NEMO_POLL_MS), keep the finished file, serve it.
 import 'server-only';
 import { nanoid } from 'nanoid';
+import { blobFile } from '@/lib/backend/blobFile';
 import type { BackendContext, ExportFile } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
 import type { ExportQuality } from '@/lib/engine/render/exportQuality';
 import type { NemoExportJob } from '@/lib/store/exportJob';
 import type { ExportRecord } from '@/lib/store/types';
 import type { NemoDeps } from './nemoDeps';
+import { heldBlobs, keepNemoOutput, OutputTooLargeError } from './keepOutput';
 import { fetchSnapshot } from './state';
 import { renderStatusSchema, type RenderStatus } from './upstream';
 
@@ -91,7 +93,7 @@ export async function refreshNemoExport(deps: NemoDeps, ctx: BackendContext, rec
   if (DONE.has(value)) {
     const url = status.output?.url;
     if (!url) return deps.store.updateExport(record.id, { status: 'failed', error: 'NemoVideo finished without a file. Export again.', finishedAt: at, backendState: polled });
-    return deps.store.updateExport(record.id, { status: 'completed', progress: 1, finishedAt: at, backendState: { ...polled, outputUrl: url } });
+    return completeWithOutput(deps, ctx.ownerId, record, { ...polled, outputUrl: url }, at);
   }
   if (FAILED.has(value)) {
     return deps.store.updateExport(record.id, { status: 'failed', error: 'NemoVideo could not render this export. Try again.', finishedAt: at, backendState: polled });
@@ -99,9 +101,28 @@ export async function refreshNemoExport(deps: NemoDeps, ctx: BackendContext, rec
   return deps.store.updateExport(record.id, { progress: progressOf(status) ?? record.progress, backendState: polled });
 }
 
+/**
+ * "Completed" only once the file is ours: downloaded here, so owner downloads and anonymous share views are served from
+ * our disk. A download that fails for a passing reason leaves the export rendering, and the next poll tries again.
+ */
+async function completeWithOutput(deps: NemoDeps, ownerId: string, record: ExportRecord, state: NemoExportJob, at: string): Promise<ExportRecord> {
+  try {
+    const kept = await keepNemoOutput(deps, ownerId, record, state.outputUrl!);
+    return deps.store.updateExport(record.id, {
+      status: 'completed', progress: 1, finishedAt: at, path: kept.path, size: kept.size, backendState: { ...state, outputSize: kept.size },
+    });
+  } catch (err) {
+    if (err instanceof OutputTooLargeError) return deps.store.updateExport(record.id, { status: 'failed', error: err.message, finishedAt: at, backendState: state });
+    console.warn('[nemo] keeping the finished export failed; the next poll tries again:', (err as Error).message);
+    return deps.store.updateExport(record.id, { backendState: state });
+  }
+}
+
 export async function nemoExportFile(deps: NemoDeps, ctx: BackendContext, record: ExportRecord): Promise<ExportFile> {
   const state = exportState(record);
   if (record.status !== 'completed' || !state.outputUrl) throw new AppError(409, 'The export is not finished yet.');
+  if (record.path) return heldFile(deps, record.path);
+  // Finished before exports were kept here: stream it from NemoVideo as before.
   const url = state.outputUrl;
   // Our token goes only to NemoVideo's own host, never to a storage URL it points at.
   const sameHost = new URL(url).origin === new URL(deps.http.baseUrl).origin;
@@ -133,6 +154,13 @@ export async function nemoExportFile(deps: NemoDeps, ctx: BackendContext, record
       return range && res.status === 200 ? res.body.pipeThrough(byteRange(range.start, range.end)) : res.body;
     },
   };
+}
+
+async function heldFile(deps: NemoDeps, recorded: string): Promise<ExportFile> {
+  const blobs = heldBlobs(deps);
+  const file = await blobFile(blobs, blobs.keyOf(recorded), 'video/mp4');
+  if (!file) throw new AppError(404, 'The exported file is no longer on the server. Export again.');
+  return file;
 }
 
 /** Total size from "Content-Range: bytes 0-0/12345", or Content-Length when the server ignored the range. */

@@ -16,6 +16,9 @@ export interface NemoConfig {
   NEMO_STILL_WORKING_MS: number;
   NEMO_TURN_TIMEOUT_MS: number;
   NEMO_REGISTER_URL: string;
+  /** Finished renders are kept under DATA_DIR/exports, up to NEMO_EXPORT_MAX_MB each. */
+  DATA_DIR: string;
+  NEMO_EXPORT_MAX_MB: number;
 }
 
 export interface NemoDeps {

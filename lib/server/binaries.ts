@@ -3,6 +3,7 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { locateBinaries, type Binary, type LocatedBinaries } from '@/lib/engine/ffmpeg/locate';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
+import { spawnProcess } from '@/lib/local/process/spawnProcess';
 import { getConfig } from './config';
 
 let located: LocatedBinaries | undefined;
@@ -24,8 +25,8 @@ export function binaries(): { ffmpeg: Binary; ffprobe: Binary } {
   return { ffmpeg, ffprobe };
 }
 
-/** The binaries' paths as the engine takes them (a 503 when one is missing). */
+/** The binaries' paths and the process runner, as the engine takes them (a 503 when a binary is missing). */
 export function tools(): Tools {
   const { ffmpeg, ffprobe } = binaries();
-  return { ffmpeg: ffmpeg.path, ffprobe: ffprobe.path };
+  return { ffmpeg: ffmpeg.path, ffprobe: ffprobe.path, run: spawnProcess };
 }

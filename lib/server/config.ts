@@ -80,6 +80,8 @@ export const configSchema = z
     NEMO_TURN_TIMEOUT_MS: intFromEnv(900_000),
     /** Where anonymous users register; the link gets ?bind=<id>. */
     NEMO_REGISTER_URL: z.string().url().default('https://nemovideo.ai/register'),
+    /** Largest finished NemoVideo render we download and keep (share views and downloads are served from our copy). */
+    NEMO_EXPORT_MAX_MB: intFromEnv(4_096),
     /** Marks the deployment as production for cookie and secret rules (next start sets NODE_ENV=production even locally). */
     IN_VIDEO_ENV: z.enum(['development', 'production']).default('development'),
     // Limits that keep one visitor from hurting the others (lib/server/limits).

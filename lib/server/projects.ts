@@ -28,7 +28,7 @@ export async function listProjects(ownerId: string): Promise<ProjectView[]> {
   return Promise.all(
     projects.map(async (p) => {
       const [media, exports, duration] = await Promise.all([
-        store.listMedia(p.id),
+        store.listMediaSummaries(p.id),
         store.listExports(p.id),
         // The backend knows the length: NemoVideo projects have no local timeline.
         getBackend().cardDuration({ ownerId, project: p }),
@@ -46,7 +46,7 @@ export async function listProjects(ownerId: string): Promise<ProjectView[]> {
 export async function projectDetail(ctx: BackendContext): Promise<ProjectDetail> {
   const store = getStore();
   const [media, exports, messages, timeline] = await Promise.all([
-    store.listMedia(ctx.project.id),
+    store.listMediaSummaries(ctx.project.id),
     store.listExports(ctx.project.id),
     store.listMessages(ctx.project.id),
     getBackend().timeline(ctx),

@@ -79,7 +79,7 @@ export async function sharedProjectView(token: string): Promise<SharedProjectVie
 /** The picture a shared link previews with in messengers: the poster of the project's first clip. */
 export async function sharedPoster(token: string): Promise<{ size: number; body: ReadableStream<Uint8Array> }> {
   const ctx = await sharedContext(token);
-  const media = await getStore().listMedia(ctx.project.id);
+  const media = await getStore().listMediaSummaries(ctx.project.id);
   const first = media.find((m) => m.hasThumbnail && m.probe.kind === 'video') ?? media.find((m) => m.hasThumbnail);
   if (!first) throw new AppError(404, 'This video has no picture yet.');
   return openThumbnail(ctx, first.id);

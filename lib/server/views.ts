@@ -1,11 +1,13 @@
 // Records to API views: the only place stored rows become what the browser sees.
 import 'server-only';
 import type { ExportView, MediaView, MessageView, ProjectView } from '@/lib/api/schemas';
-import type { MediaRecord } from '@/lib/engine/media/schema';
+import { mediaSummaryOf, type MediaRecord, type MediaSummary } from '@/lib/engine/media/schema';
 import type { BackendExport } from '@/lib/backend/types';
 import type { MessageRecord, ProjectRecord } from '@/lib/store/types';
 
-export function toMediaView(m: MediaRecord): MediaView {
+/** Takes a summary (what lists read) or a full record (just ingested). */
+export function toMediaView(media: MediaSummary | MediaRecord): MediaView {
+  const m = 'hasPeaks' in media ? media : mediaSummaryOf(media);
   const base = `/api/projects/${m.projectId}/media/${m.id}`;
   return {
     id: m.id,
@@ -18,7 +20,7 @@ export function toMediaView(m: MediaRecord): MediaView {
     hasAudio: m.probe.hasAudio,
     size: m.size,
     thumbnailUrl: m.hasThumbnail ? `${base}/thumbnail` : null,
-    peaksUrl: m.peaks ? `${base}/peaks` : null,
+    peaksUrl: m.hasPeaks ? `${base}/peaks` : null,
     url: `${base}/file`,
   };
 }

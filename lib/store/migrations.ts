@@ -75,4 +75,15 @@ export const MIGRATIONS: string[] = [
   `,
   // Loudness measured on the finished export (JSON {integratedLufs, truePeakDb}).
   `ALTER TABLE exports ADD COLUMN loudness TEXT;`,
+  // A version's edit operation kinds as their own field (a JSON array), so labels are text only. Labels written
+  // before had the kinds as a prefix ("removePauses+addMusic: Cut 9 pauses."): moved into the field, prefix dropped.
+  `
+  ALTER TABLE timeline_versions ADD COLUMN operations TEXT NOT NULL DEFAULT '[]';
+  UPDATE timeline_versions
+     SET operations = '["' || replace(substr(label, 1, instr(label, ': ') - 1), '+', '","') || '"]',
+         label = substr(label, instr(label, ': ') + 2)
+   WHERE instr(label, ': ') > 1
+     AND substr(label, 1, instr(label, ': ') - 1) NOT GLOB '*[^A-Za-z+]*'
+     AND substr(label, 1, 1) GLOB '[A-Za-z]';
+  `,
 ];

@@ -82,4 +82,12 @@ export const POSTGRES_MIGRATIONS: string[] = [
   `,
   // Loudness measured on the finished export ({integratedLufs, truePeakDb}).
   `ALTER TABLE exports ADD COLUMN loudness JSONB;`,
+  // A version's edit operation kinds as their own field, so labels are text only; old "kind+kind: words" labels move over.
+  `
+  ALTER TABLE timeline_versions ADD COLUMN operations JSONB NOT NULL DEFAULT '[]';
+  UPDATE timeline_versions
+     SET operations = to_jsonb(string_to_array(substring(label from '^([A-Za-z][A-Za-z+]*): '), '+')),
+         label = substring(label from '^[A-Za-z][A-Za-z+]*: (.*)$')
+   WHERE label ~ '^[A-Za-z][A-Za-z+]*: ';
+  `,
 ];

@@ -4,8 +4,9 @@ import type pg from 'pg';
 import { AppError } from '@/lib/errors';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
+import type { EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
 import { createPool, inTransaction, migrate, type Queryable } from './postgresDb';
-import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, json, now, toExport, toMedia, toMessage, toProject, toVersion, type Row } from './rowMappers';
+import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, MEDIA_SUMMARY_COLUMNS, json, now, toAnalyses, toExport, toMedia, toMediaSummary, toMessage, toProject, toVersion, type Row } from './rowMappers';
 import type { ExportRecord, MessageRecord, ProjectRecord, Store, TimelineHead } from './types';
 
 export class PostgresStore implements Store {
@@ -114,6 +115,12 @@ export class PostgresStore implements Store {
   async listMedia(projectId: string) {
     return (await this.all('SELECT * FROM media WHERE project_id = $1 ORDER BY seq', [projectId])).map(toMedia);
   }
+  async listMediaSummaries(projectId: string) {
+    return (await this.all(`SELECT ${MEDIA_SUMMARY_COLUMNS} FROM media WHERE project_id = $1 ORDER BY seq`, [projectId])).map(toMediaSummary);
+  }
+  async listMediaAnalyses(projectId: string) {
+    return toAnalyses(await this.all('SELECT id, analysis FROM media WHERE project_id = $1', [projectId]));
+  }
   async getMedia(id: string) {
     const row = await this.get('SELECT * FROM media WHERE id = $1', [id]);
     return row ? toMedia(row) : null;
@@ -142,7 +149,7 @@ export class PostgresStore implements Store {
   async getTimelineHead(projectId: string) {
     return this.head(projectId);
   }
-  async commitTimeline(projectId: string, timeline: Timeline, label: string, expectedHead?: number) {
+  async commitTimeline(projectId: string, timeline: Timeline, label: string, expectedHead?: number, operations: readonly EditOperationKind[] = []) {
     const version = await this.tx(async (c) => {
       const p = await this.lockProject(c, projectId);
       if (expectedHead !== undefined && p.head_version !== expectedHead) {
@@ -150,9 +157,9 @@ export class PostgresStore implements Store {
       }
       const at = now();
       const row = await this.get(
-        `INSERT INTO timeline_versions (project_id, parent_version, timeline, label, created_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING version`,
-        [projectId, p.head_version, JSON.stringify(timelineSchema.parse(timeline)), label, at], c,
+        `INSERT INTO timeline_versions (project_id, parent_version, timeline, label, operations, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING version`,
+        [projectId, p.head_version, JSON.stringify(timelineSchema.parse(timeline)), label, JSON.stringify(operations), at], c,
       );
       await this.run("UPDATE projects SET head_version = $1, redo_stack = '[]', updated_at = $2 WHERE id = $3", [row!.version, at, projectId], c);
       return row!.version as number;

@@ -1,8 +1,10 @@
 // Row <-> record mapping shared by both stores: every row read back is validated by its zod schema.
 // Both stores hand rows over in one shape: snake_case columns, JSON as text, timestamps as ISO strings.
-import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
+import { audioAnalysisSchema, mediaRecordSchema, mediaSummarySchema, type AudioAnalysis, type MediaRecord, type MediaSummary } from '@/lib/engine/media/schema';
 import { parseExportJob } from './exportJob';
 import { timelineSchema } from '@/lib/engine/timeline/schema';
+import { EDIT_OPERATION_KINDS, type EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
+import { z } from 'zod';
 import {
   exportRecordSchema,
   messageRecordSchema,
@@ -45,6 +47,26 @@ export const toMedia = (r: Row): MediaRecord =>
     videoIndex: parseJson(r.video_index),
   });
 
+/** Columns of a media summary: everything but the analysis arrays, and whether peaks exist (SQLite's 0/1, Postgres' boolean). */
+export const MEDIA_SUMMARY_COLUMNS = 'id, project_id, name, path, size, probe, has_thumbnail, created_at, peaks IS NOT NULL AS has_peaks';
+
+export const toMediaSummary = (r: Row): MediaSummary =>
+  mediaSummarySchema.parse({
+    id: r.id,
+    projectId: r.project_id,
+    name: r.name,
+    path: r.path,
+    size: r.size,
+    probe: parseJson(r.probe),
+    hasThumbnail: Boolean(r.has_thumbnail),
+    hasPeaks: Boolean(r.has_peaks),
+    createdAt: r.created_at,
+  });
+
+/** `{ id, analysis }` rows as analyses by media id. */
+export const toAnalyses = (rows: Row[]): Record<string, AudioAnalysis | null> =>
+  Object.fromEntries(rows.map((r) => [r.id as string, audioAnalysisSchema.nullable().parse(parseJson(r.analysis))]));
+
 export const toExport = (r: Row): ExportRecord =>
   exportRecordSchema.parse({
     id: r.id,
@@ -73,12 +95,18 @@ export const toExport = (r: Row): ExportRecord =>
 export const toMessage = (r: Row): MessageRecord =>
   messageRecordSchema.parse({ id: r.id, projectId: r.project_id, role: r.role, text: r.text, createdAt: r.created_at });
 
+const KNOWN_KINDS = new Set<string>(EDIT_OPERATION_KINDS);
+/** The stored kinds; one that is no longer an edit operation is dropped rather than making the version unreadable. */
+const operationKinds = (v: unknown): EditOperationKind[] =>
+  z.array(z.string()).catch([]).parse(parseJson(v)).filter((k): k is EditOperationKind => KNOWN_KINDS.has(k));
+
 export const toVersion = (r: Row): TimelineVersion => ({
   version: r.version as number,
   projectId: r.project_id as string,
   parentVersion: (r.parent_version as number | null) ?? null,
   timeline: timelineSchema.parse(JSON.parse(r.timeline as string)),
   label: r.label as string,
+  operations: operationKinds(r.operations),
   createdAt: r.created_at as string,
 });
 

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { AppError } from '@/lib/errors';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
+import type { EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
 import { MIGRATIONS } from './migrations';
-import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, json, now, toExport, toMedia, toMessage, toProject, toVersion, type Row } from './rowMappers';
+import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, MEDIA_SUMMARY_COLUMNS, json, now, toAnalyses, toExport, toMedia, toMediaSummary, toMessage, toProject, toVersion, type Row } from './rowMappers';
 import {
   type ExportRecord,
   type MessageRecord,
@@ -110,6 +111,12 @@ export class SqliteStore implements Store {
   async listMedia(projectId: string) {
     return this.all('SELECT * FROM media WHERE project_id = ? ORDER BY seq', projectId).map(toMedia);
   }
+  async listMediaSummaries(projectId: string) {
+    return this.all(`SELECT ${MEDIA_SUMMARY_COLUMNS} FROM media WHERE project_id = ? ORDER BY seq`, projectId).map(toMediaSummary);
+  }
+  async listMediaAnalyses(projectId: string) {
+    return toAnalyses(this.all('SELECT id, analysis FROM media WHERE project_id = ?', projectId));
+  }
   async getMedia(id: string) {
     const row = this.get('SELECT * FROM media WHERE id = ?', id);
     return row ? toMedia(row) : null;
@@ -133,7 +140,7 @@ export class SqliteStore implements Store {
   async getTimelineHead(projectId: string) {
     return this.head(projectId);
   }
-  async commitTimeline(projectId: string, timeline: Timeline, label: string, expectedHead?: number) {
+  async commitTimeline(projectId: string, timeline: Timeline, label: string, expectedHead?: number, operations: readonly EditOperationKind[] = []) {
     const version = this.db.transaction(() => {
       const p = this.get('SELECT head_version FROM projects WHERE id = ?', projectId);
       if (!p) throw new AppError(1002);
@@ -141,8 +148,8 @@ export class SqliteStore implements Store {
         throw new AppError(409, 'The timeline changed while this edit was being made. Try again.');
       }
       const info = this.run(
-        'INSERT INTO timeline_versions (project_id, parent_version, timeline, label, created_at) VALUES (?, ?, ?, ?, ?)',
-        projectId, p.head_version, JSON.stringify(timelineSchema.parse(timeline)), label, now(),
+        'INSERT INTO timeline_versions (project_id, parent_version, timeline, label, operations, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        projectId, p.head_version, JSON.stringify(timelineSchema.parse(timeline)), label, JSON.stringify(operations), now(),
       );
       const v = Number(info.lastInsertRowid);
       this.run("UPDATE projects SET head_version = ?, redo_stack = '[]', updated_at = ? WHERE id = ?", v, now(), projectId);

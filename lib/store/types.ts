@@ -1,8 +1,9 @@
 // The storage seam: everything the app keeps, behind one interface (SQLite by default, Postgres with DATABASE_URL).
 import { z } from 'zod';
 import { measuredLoudnessSchema } from '@/lib/engine/render/loudness';
-import type { MediaRecord } from '@/lib/engine/media/schema';
+import type { AudioAnalysis, MediaRecord, MediaSummary } from '@/lib/engine/media/schema';
 import type { Timeline } from '@/lib/engine/timeline/schema';
+import type { EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
 import { exportQualitySchema } from '@/lib/engine/render/exportQuality';
 import { exportJobSchema, exportStatusSchema } from './exportJob';
 
@@ -65,7 +66,10 @@ export interface TimelineVersion {
   projectId: string;
   parentVersion: number | null;
   timeline: Timeline;
+  /** What the change did, in words for people (undo and redo quote it); never parsed. */
   label: string;
+  /** The kinds of edit operation that made this version, in order (empty for uploads and the start). */
+  operations: EditOperationKind[];
   createdAt: string;
 }
 
@@ -87,7 +91,12 @@ export interface Store {
   findProjectByShareToken(token: string): Promise<ProjectRecord | null>;
 
   addMedia(record: MediaRecord): Promise<void>;
+  /** Full rows, analysis arrays included: for the few places that use them (a render). */
   listMedia(projectId: string): Promise<MediaRecord[]>;
+  /** Rows without their analysis arrays, in upload order: names, kinds and durations for views, the planner and lists. */
+  listMediaSummaries(projectId: string): Promise<MediaSummary[]>;
+  /** The loudness and speech analyses of a project's media by id (null for files without sound): for pause detection. */
+  listMediaAnalyses(projectId: string): Promise<Record<string, AudioAnalysis | null>>;
   getMedia(id: string): Promise<MediaRecord | null>;
   /** Removes media rows (files are the caller's); used to roll back an ingest the backend refused. */
   deleteMedia(ids: string[]): Promise<void>;
@@ -95,7 +104,7 @@ export interface Store {
   /** The head of the project's timeline history. */
   getTimelineHead(projectId: string): Promise<TimelineHead>;
   /** Stores a new version as the head; clears the redo stack. Fails with 409 if the head moved since `expectedHead`. */
-  commitTimeline(projectId: string, timeline: Timeline, label: string, expectedHead?: number): Promise<TimelineVersion>;
+  commitTimeline(projectId: string, timeline: Timeline, label: string, expectedHead?: number, operations?: readonly EditOperationKind[]): Promise<TimelineVersion>;
   undo(projectId: string): Promise<TimelineHead | null>;
   redo(projectId: string): Promise<TimelineHead | null>;
   getTimelineVersion(projectId: string, version: number): Promise<TimelineVersion | null>;

@@ -70,7 +70,7 @@ async function databaseFor(dataDir: string): Promise<string | undefined> {
 }
 
 export async function startServer(
-  options: { env?: Record<string, string>; dataDir?: string; port?: number; allowUnhealthy?: boolean } = {},
+  options: { env?: Record<string, string>; dataDir?: string; port?: number; allowUnhealthy?: boolean; nodeArgs?: string[] } = {},
 ): Promise<TestServer> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? tempDataDir();
@@ -78,7 +78,8 @@ export async function startServer(
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    // nodeArgs: flags Node refuses in NODE_OPTIONS (the load bench's --trace-gc).
+    [...(options.nodeArgs ?? []), path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
     {
       cwd: ROOT,
       env: {

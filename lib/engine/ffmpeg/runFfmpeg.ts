@@ -1,6 +1,5 @@
-// The one place ffmpeg processes are started: runs an argument array, reports -progress, honours abort.
-import 'server-only';
-import { spawn } from 'node:child_process';
+// Runs one ffmpeg argument array through the given process runner, reporting -progress; the runner honours abort.
+import type { Tools } from './tools';
 
 export interface FfmpegProgress {
   /** Seconds of output written so far. */
@@ -13,23 +12,7 @@ export interface RunFfmpegOptions {
   onProgress?: (progress: FfmpegProgress) => void;
   /** Called with the process id once ffmpeg started (lets a restart find and stop an orphan). */
   onStart?: (pid: number) => void;
-  /** The ffmpeg binary to run (located by the caller; see tools.ts). */
-  ffmpegPath: string;
 }
-
-export class FfmpegError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number | null,
-    /** The last lines ffmpeg wrote to stderr: for server logs, never for users. */
-    readonly stderrTail: string,
-  ) {
-    super(message);
-    this.name = 'FfmpegError';
-  }
-}
-
-const STDERR_TAIL_BYTES = 8 * 1024;
 
 /** Parses one `-progress` block's key=value lines into what callers need. */
 export function parseProgressBlock(block: string): FfmpegProgress | null {
@@ -49,29 +32,18 @@ export function parseProgressBlock(block: string): FfmpegProgress | null {
 }
 
 /**
- * Runs ffmpeg with `args` (without the binary). Adds `-progress pipe:1 -nostats` so progress
- * arrives on stdout. Resolves with the end of stderr (measuring filters report there); rejects
- * with FfmpegError on a non-zero exit, or with the abort reason.
+ * Runs ffmpeg with `args` (without the binary) through `tools.run`. Adds `-progress pipe:1 -nostats`
+ * so progress arrives on stdout. Resolves with the end of stderr (measuring filters report there);
+ * rejects with a ProcessError (lib/engine/process/runProcess.ts) on a non-zero exit, or with the abort reason.
  */
-export function runFfmpeg(args: string[], options: RunFfmpegOptions): Promise<{ stderrTail: string }> {
-  const { signal, onProgress } = options;
-  if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('aborted'));
-  const bin = options.ffmpegPath;
-  const fullArgs = ['-hide_banner', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...args];
-
-  return new Promise((resolve, reject) => {
-    // The binary path is only known at run time; nothing here should be traced into the build.
-    const child = spawn(/*turbopackIgnore: true*/ bin, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
-    if (child.pid !== undefined) options.onStart?.(child.pid);
-    let stderr = '';
-    let pending = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-STDERR_TAIL_BYTES);
-    });
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      pending += chunk;
+export async function runFfmpeg(tools: Tools, args: string[], options: RunFfmpegOptions = {}): Promise<{ stderrTail: string }> {
+  const { onProgress } = options;
+  let pending = '';
+  const { stderrTail } = await tools.run(tools.ffmpeg, ['-hide_banner', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...args], {
+    signal: options.signal,
+    onStart: options.onStart,
+    onStdout: (chunk) => {
+      pending += chunk.toString('utf8');
       // Each block ends with a `progress=continue|end` line.
       let end: number;
       while ((end = pending.search(/progress=\w+\n/)) >= 0) {
@@ -80,20 +52,7 @@ export function runFfmpeg(args: string[], options: RunFfmpegOptions): Promise<{ 
         pending = pending.slice(lineEnd);
         if (parsed && onProgress) onProgress(parsed);
       }
-    });
-
-    const onAbort = () => child.kill('SIGKILL');
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    child.on('error', (err) => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(new FfmpegError(`ffmpeg could not start: ${err.message}`, null, stderr));
-    });
-    child.on('close', (code) => {
-      signal?.removeEventListener('abort', onAbort);
-      if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'));
-      if (code === 0) return resolve({ stderrTail: stderr });
-      reject(new FfmpegError(`ffmpeg exited with code ${code}`, code, stderr));
-    });
+    },
   });
+  return { stderrTail };
 }

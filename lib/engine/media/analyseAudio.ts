@@ -2,10 +2,10 @@
 import 'server-only';
 import { EngineError } from '@/lib/engine/engineError';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
+import { ProcessError } from '@/lib/engine/process/runProcess';
 import { createLoudnessMeter, type LoudnessResult } from './loudness';
 import { ANALYSIS_SAMPLE_RATE, buildPcmArgs } from './mediaArgs';
 import type { ProcessSlots } from './processSlots';
-import { runTool } from './runTool';
 import type { ProbeResult } from './schema';
 import { loadSileroVad } from './speech/sileroVad';
 import { createSpeechMeter } from './speech/speechMeter';
@@ -27,7 +27,7 @@ export async function analyseAudio(tools: Tools, file: string, name: string, pro
   const meter = createLoudnessMeter(ANALYSIS_SAMPLE_RATE);
   const speech = createSpeechMeter(vad);
   const decode = () =>
-    runTool(tools.ffmpeg, buildPcmArgs(file, probe.format), {
+    tools.run(tools.ffmpeg, buildPcmArgs(file, probe.format), {
       signal: options.signal,
       timeoutMs: analysisTimeoutMs(probe.duration),
       onStdout: (chunk) => {
@@ -35,12 +35,19 @@ export async function analyseAudio(tools: Tools, file: string, name: string, pro
         return speech.push(chunk);
       },
     });
-  const result = await (options.slots ? options.slots.run(decode, options.signal) : decode());
+  const failure = await (options.slots ? options.slots.run(decode, options.signal) : decode()).then(
+    () => null,
+    (err: unknown) => {
+      if (err instanceof ProcessError) return err;
+      throw err;
+    },
+  );
   const measured = meter.finish();
   // Killed (the timeout) rather than failed: a partial analysis would hide pauses in the part not reached.
-  if (result.code === null) throw new EngineError('unsupported-media', `"${name}" cannot be used: analysing its sound took too long (try a shorter file).`);
-  if (result.code !== 0 && measured.analysis.rmsDb.length === 0) {
-    throw new EngineError('unsupported-media', `"${name}" cannot be used: its audio could not be decoded (${lastLine(result.stderr)}).`);
+  if (failure?.failure === 'timeout') throw new EngineError('unsupported-media', `"${name}" cannot be used: analysing its sound took too long (try a shorter file).`);
+  // A decode that stopped at damage late in the file still measured what came before it.
+  if (failure && measured.analysis.rmsDb.length === 0) {
+    throw new EngineError('unsupported-media', `"${name}" cannot be used: its audio could not be decoded (${lastLine(failure.stderrTail)}).`);
   }
   return { ...measured, analysis: { ...measured.analysis, speech: await speech.finish() } };
 }

@@ -14,7 +14,7 @@ export async function makeThumbnail(tools: Tools, file: string, out: string, pro
   // Some files have no frame at the chosen time (a stream that starts late, a bad index): fall back to the first frame.
   const times = [...new Set([posterTimeSeconds(probe), 0])];
   for (const at of times) {
-    const ran = await runFfmpeg(buildThumbnailArgs(file, out, probe, at), { ffmpegPath: tools.ffmpeg, signal: AbortSignal.timeout(THUMBNAIL_TIMEOUT_MS) }).then(
+    const ran = await runFfmpeg(tools, buildThumbnailArgs(file, out, probe, at), { signal: AbortSignal.timeout(THUMBNAIL_TIMEOUT_MS) }).then(
       () => true,
       () => false,
     );

@@ -1,39 +1,9 @@
 // Turns ffprobe's JSON into a ProbeResult: kind, display size after SAR and rotation, frame rate, codecs.
-import { z } from 'zod';
+import { ffprobeNumber as toNumber, ffprobeOutputSchema, type FfprobeOutput, type FfprobeStream } from './ffprobeOutput';
 import { bareStreamName, chooseExtension, containerOf } from './containerFormats';
 import { probeResultSchema, type ProbeResult } from './schema';
 
-const numeric = z.union([z.string(), z.number()]).optional();
-
-const streamSchema = z.object({
-  index: z.number(),
-  codec_type: z.string().optional(),
-  codec_name: z.string().optional(),
-  width: z.number().optional(),
-  height: z.number().optional(),
-  sample_aspect_ratio: z.string().optional(),
-  avg_frame_rate: z.string().optional(),
-  r_frame_rate: z.string().optional(),
-  bit_rate: numeric,
-  duration: numeric,
-  disposition: z.object({ attached_pic: z.number().optional() }).partial().optional(),
-  tags: z.record(z.string(), z.string()).optional(),
-  side_data_list: z.array(z.object({ side_data_type: z.string().optional(), rotation: z.number().optional() })).optional(),
-});
-
-export const ffprobeOutputSchema = z.object({
-  streams: z.array(streamSchema).default([]),
-  format: z
-    .object({
-      format_name: z.string(),
-      duration: numeric,
-      size: numeric,
-      tags: z.record(z.string(), z.string()).optional(),
-    })
-    .optional(),
-});
-export type FfprobeOutput = z.infer<typeof ffprobeOutputSchema>;
-type Stream = z.infer<typeof streamSchema>;
+type Stream = FfprobeStream;
 
 /**
  * `durationKnown` is false when the container states no length (a browser's MediaRecorder WebM): the caller measures it
@@ -46,12 +16,6 @@ export type ProbeParse =
 const MAX_SANE_FPS = 240;
 /** Pixels this close to square are treated as square (a 404:405 SAR is a rounding artefact of cropping). */
 const SQUARE_TOLERANCE = 0.01;
-
-const toNumber = (v: string | number | undefined): number | null => {
-  if (v === undefined || v === '' || v === 'N/A') return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
-};
 
 /** "30000/1001" -> 29.97; null when the ratio is missing, zero or absurd. */
 export function parseRate(rate: string | undefined): number | null {
@@ -120,9 +84,9 @@ function subtitleProbe(out: FfprobeOutput, formatName: string, ext: string): Pro
 
 export function parseProbe(raw: unknown): ProbeParse {
   const parsed = ffprobeOutputSchema.safeParse(raw);
-  if (!parsed.success || !parsed.data.format) return { ok: false, reason: 'is not a video, audio or image file we can read' };
+  if (!parsed.success || !parsed.data.format?.format_name) return { ok: false, reason: 'is not a video, audio or image file we can read' };
   const out = parsed.data;
-  const format = out.format!;
+  const format = { ...parsed.data.format, format_name: parsed.data.format.format_name };
   const container = containerOf(format.format_name);
   const bare = bareStreamName(format.format_name);
   if (bare) return { ok: false, reason: `is a bare ${bare} stream without a container, so it has no timing (save it as MP4 or MKV first)` };

@@ -3,11 +3,11 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import { EngineError } from '@/lib/engine/engineError';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
+import { ProcessError } from '@/lib/engine/process/runProcess';
 import { buildMeasureArgs, buildProbeArgs, measuredSeconds } from './mediaArgs';
 import { DEFAULT_MEDIA_LIMITS, limitProblem, type MediaLimits } from './mediaLimits';
 import { parseProbe } from './parseProbe';
 import type { ProcessSlots } from './processSlots';
-import { runTool } from './runTool';
 import type { ProbeResult } from './schema';
 import { SUPPORTED_FORMATS_TEXT } from './supportedFormats';
 
@@ -33,16 +33,16 @@ export async function probeMedia(tools: Tools, file: string, name: string, optio
   const limits = options.limits ?? DEFAULT_MEDIA_LIMITS;
   const { size } = await fs.stat(file);
   if (size === 0) throw unsupported(name, 'is empty (0 bytes)');
-  const result = await inSlot(options, () => runTool(tools.ffprobe, buildProbeArgs(file), { timeoutMs: PROBE_TIMEOUT_MS, signal: options.signal }));
+  const result = await inSlot(options, () => tools.run(tools.ffprobe, buildProbeArgs(file), { timeoutMs: PROBE_TIMEOUT_MS, signal: options.signal }).then(succeeded)).catch(failedRun);
   let json: unknown = null;
   try {
-    json = result.code === 0 ? JSON.parse(result.stdout) : null;
+    json = result.ok ? JSON.parse(result.stdout) : null;
   } catch {
     json = null;
   }
   const parsed = json
     ? parseProbe(json)
-    : { ok: false as const, reason: /not on whitelist/i.test(result.stderr) ? NOT_A_MEDIA_FILE_LIST : 'is not a video, audio or image file we can read' };
+    : { ok: false as const, reason: /not on whitelist/i.test(result.stderrTail) ? NOT_A_MEDIA_FILE_LIST : 'is not a video, audio or image file we can read' };
   if (!parsed.ok) throw unsupported(name, parsed.reason);
   // Streams and pixels before anything reads the whole file; the length once it is known.
   const early = limitProblem(parsed.probe, parsed.streamCount, limits);
@@ -59,8 +59,16 @@ export async function probeMedia(tools: Tools, file: string, name: string, optio
 }
 
 async function measureDuration(tools: Tools, file: string, options: ProbeOptions): Promise<number | null> {
-  const result = await inSlot(options, () => runTool(tools.ffmpeg, buildMeasureArgs(file), { timeoutMs: MEASURE_TIMEOUT_MS, signal: options.signal }));
-  return result.code === 0 ? measuredSeconds(result.stdout) : null;
+  const result = await inSlot(options, () => tools.run(tools.ffmpeg, buildMeasureArgs(file), { timeoutMs: MEASURE_TIMEOUT_MS, signal: options.signal }).then(succeeded)).catch(failedRun);
+  return result.ok ? measuredSeconds(result.stdout) : null;
+}
+
+const succeeded = (r: { stdout: string; stderrTail: string }) => ({ ok: true as const, ...r });
+
+/** A file ffprobe or ffmpeg could not read is an answer here (the file is unusable), not an error; a cancel still is one. */
+function failedRun(err: unknown): { ok: false; stdout: string; stderrTail: string } {
+  if (err instanceof ProcessError) return { ok: false, stdout: '', stderrTail: err.stderrTail };
+  throw err;
 }
 
 const inSlot = <T,>(options: ProbeOptions, task: () => Promise<T>) => (options.slots ? options.slots.run(task, options.signal) : task());

@@ -1,7 +1,6 @@
 // Reads a video's keyframe index once, at upload; a file we cannot index simply never takes the fast export path.
 import 'server-only';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
-import { runTool } from './runTool';
 import { buildVideoIndexArgs, parseVideoIndex, type VideoIndex } from './videoIndex';
 
 const INDEX_TIMEOUT_MS = 120_000;
@@ -13,7 +12,7 @@ export async function probeVideoIndex(tools: Tools, file: string): Promise<Video
   let bytes = 0;
   const controller = new AbortController();
   try {
-    const result = await runTool(tools.ffprobe, buildVideoIndexArgs(file), {
+    await tools.run(tools.ffprobe, buildVideoIndexArgs(file), {
       timeoutMs: INDEX_TIMEOUT_MS,
       signal: controller.signal,
       onStdout: (chunk) => {
@@ -22,7 +21,6 @@ export async function probeVideoIndex(tools: Tools, file: string): Promise<Video
         else chunks.push(chunk);
       },
     });
-    if (result.code !== 0) return null;
     return parseVideoIndex(JSON.parse(Buffer.concat(chunks).toString('utf8')));
   } catch {
     return null;

@@ -59,3 +59,18 @@ export const mediaRecordSchema = z.object({
   videoIndex: videoIndexSchema.nullish(),
 });
 export type MediaRecord = z.infer<typeof mediaRecordSchema>;
+
+/**
+ * A media row without its analysis arrays (loudness envelope, speech, peaks, keyframe index): what lists,
+ * names, the planner and views need. Read by the store's `listMediaSummaries`, so hot paths never parse the arrays.
+ */
+export const mediaSummarySchema = mediaRecordSchema.omit({ analysis: true, peaks: true, videoIndex: true }).extend({
+  /** Whether waveform peaks were stored (the view links to them). */
+  hasPeaks: z.boolean(),
+});
+export type MediaSummary = z.infer<typeof mediaSummarySchema>;
+
+export function mediaSummaryOf(record: MediaRecord): MediaSummary {
+  const { analysis: _analysis, peaks, videoIndex: _videoIndex, ...rest } = record;
+  return { ...rest, hasPeaks: peaks !== null };
+}

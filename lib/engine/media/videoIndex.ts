@@ -1,5 +1,6 @@
 // A video's bitstream facts and clean cut points, read once from its packets: what fast export needs to copy GOPs.
 import { z } from 'zod';
+import { ffprobeNumber, ffprobeOutputSchema } from './ffprobeOutput';
 
 export const videoIndexSchema = z.object({
   codec: z.string(),
@@ -41,37 +42,10 @@ export function buildVideoIndexArgs(file: string): string[] {
   ];
 }
 
-const num = z.union([z.string(), z.number()]).optional();
-const probedSchema = z.object({
-  format: z.object({ start_time: num }).optional(),
-  streams: z
-    .array(
-      z.object({
-        codec_name: z.string().optional(),
-        profile: z.string().optional(),
-        level: z.number().optional(),
-        pix_fmt: z.string().optional(),
-        width: z.number().optional(),
-        height: z.number().optional(),
-        sample_aspect_ratio: z.string().optional(),
-        r_frame_rate: z.string().optional(),
-        avg_frame_rate: z.string().optional(),
-        time_base: z.string().optional(),
-        has_b_frames: z.number().optional(),
-        field_order: z.string().optional(),
-        start_time: num,
-        side_data_list: z.array(z.object({ rotation: z.number().optional() })).optional(),
-      }),
-    )
-    .default([]),
-  packets: z.array(z.object({ pts: z.number().optional(), dts: z.number().optional(), flags: z.string().optional() })).default([]),
-});
-
 const ratio = (r: string | undefined): number | null => {
   const m = /^(\d+)\/(\d+)$/.exec(r ?? '');
   return m && Number(m[2]) > 0 && Number(m[1]) > 0 ? Number(m[1]) / Number(m[2]) : null;
 };
-const toNumber = (v: string | number | undefined) => (v === undefined || v === 'N/A' ? null : Number(v));
 
 /**
  * Cut points: a keyframe at decode position i is clean when everything decoded before it is shown
@@ -91,7 +65,7 @@ export function cleanCutPositions(packets: { pts: number; key: boolean }[]): num
 
 /** Null when the file has no video stream or no packets with timestamps. */
 export function parseVideoIndex(raw: unknown): VideoIndex | null {
-  const parsed = probedSchema.safeParse(raw);
+  const parsed = ffprobeOutputSchema.safeParse(raw);
   if (!parsed.success) return null;
   const stream = parsed.data.streams[0];
   const timeBase = ratio(stream?.time_base);
@@ -112,7 +86,7 @@ export function parseVideoIndex(raw: unknown): VideoIndex | null {
 
   const first = sorted[0];
   const frameOf = (pts: number) => Math.round((pts - first) / nominal);
-  const fileStart = toNumber(parsed.data.format?.start_time) ?? 0;
+  const fileStart = ffprobeNumber(parsed.data.format?.start_time) ?? 0;
   const rotation = stream.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation ?? 0;
   return videoIndexSchema.parse({
     codec: stream.codec_name,

@@ -20,3 +20,30 @@ export function speechFlags(speech: SpeechAnalysis, windowSeconds: number, frame
   }
   return flags;
 }
+
+/**
+ * Moves each speech run's edges inward over windows no louder than the background, by at most `maxWindows` per edge.
+ * The model's probability decays for a few hundred ms after a voice stops (longer over music, which it half hears as
+ * voice, and it rises early when a beat lands before a word), while the loudness envelope falls back to the background
+ * at once: the loudness puts the edge where the voice really ended. A run's interior is never touched.
+ */
+export function snapEdgesToLoudness(talking: Uint8Array, rmsDb: ArrayLike<number>, backgroundDb: number, maxWindows: number): Uint8Array {
+  const out = talking.slice();
+  const quiet = (i: number) => !(rmsDb[i] > backgroundDb);
+  for (let start = 0; start < out.length; ) {
+    if (!talking[start]) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end < talking.length && talking[end]) end++;
+    let last = end;
+    while (last > start && end - last < maxWindows && quiet(last - 1)) last--;
+    let first = start;
+    while (first < last && first - start < maxWindows && quiet(first)) first++;
+    out.fill(0, start, first);
+    out.fill(0, last, end);
+    start = end;
+  }
+  return out;
+}

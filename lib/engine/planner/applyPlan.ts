@@ -11,7 +11,6 @@ export interface AppliedPlan {
   done: string[];
   /** Plain reasons for operations that could not run; the others still apply. */
   refused: string[];
-  changed: boolean;
 }
 
 export function applyPlan(timeline: Timeline, operations: EditOperation[], ctx: OperationContext): AppliedPlan {
@@ -19,7 +18,6 @@ export function applyPlan(timeline: Timeline, operations: EditOperation[], ctx: 
   const done: string[] = [];
   const refused: string[] = [];
   for (const op of operations) {
-    if (op.type === 'undo' || op.type === 'redo') continue;
     try {
       const result = applyOperation(current, op, ctx);
       // Each result must still be a valid timeline: a bad operation is refused, never stored.
@@ -32,5 +30,5 @@ export function applyPlan(timeline: Timeline, operations: EditOperation[], ctx: 
       refused.push(err.message);
     }
   }
-  return { timeline: current, done, refused, changed: JSON.stringify(current) !== JSON.stringify(timeline) };
+  return { timeline: current, done, refused };
 }

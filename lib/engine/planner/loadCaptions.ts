@@ -6,7 +6,7 @@ import path from 'node:path';
 import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
 import { probedInput } from '@/lib/engine/media/inputArgs';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
-import type { MediaRecord } from '@/lib/engine/media/schema';
+import type { MediaSummary } from '@/lib/engine/media/schema';
 import type { CaptionCue } from '@/lib/engine/timeline/operations/operationContext';
 import { parseSubtitles } from './parseSubtitles';
 
@@ -18,14 +18,14 @@ export function buildSubtitleArgs(input: string, formatName: string, output: str
 /** SRT and WebVTT uploads are text we parse ourselves; ffmpeg only reads subtitle streams inside videos (and ASS). */
 const OUR_PARSER = new Set(['srt', 'webvtt']);
 
-export async function loadCaptions(tools: Tools, media: MediaRecord, signal?: AbortSignal): Promise<CaptionCue[]> {
+export async function loadCaptions(tools: Tools, media: Pick<MediaSummary, 'path' | 'probe'>, signal?: AbortSignal): Promise<CaptionCue[]> {
   if (OUR_PARSER.has(media.probe.format)) {
     return parseSubtitles(await fs.readFile(media.path, 'utf8').catch(() => ''));
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'in-video-subs-'));
   const out = path.join(dir, 'cues.srt');
   try {
-    await runFfmpeg(buildSubtitleArgs(media.path, media.probe.format, out), { ffmpegPath: tools.ffmpeg, signal });
+    await runFfmpeg(tools, buildSubtitleArgs(media.path, media.probe.format, out), { signal });
     return parseSubtitles(await fs.readFile(out, 'utf8'));
   } catch {
     // No subtitle stream in this file: not an error, just no cues.
@@ -36,7 +36,7 @@ export async function loadCaptions(tools: Tools, media: MediaRecord, signal?: Ab
 }
 
 /** Cues for the uploads a plan's addCaptions operations may mean, newest first, by media id. */
-export async function loadCaptionCandidates(tools: Tools, media: MediaRecord[], file: string | undefined, signal?: AbortSignal) {
+export async function loadCaptionCandidates(tools: Tools, media: MediaSummary[], file: string | undefined, signal?: AbortSignal) {
   const wanted = file?.toLowerCase();
   const candidates = wanted
     ? media.filter((m) => m.name.toLowerCase() === wanted)

@@ -1,10 +1,10 @@
 // One message never applies the same kind of change twice unless its words ask twice: restatements merge, repeats need "again".
-import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
+import type { PlanStep } from '@/lib/engine/planner/planStep';
 
 export interface ClauseOps {
   /** The clause as read (lower-cased). */
   clause: string;
-  ops: EditOperation[];
+  ops: PlanStep[];
 }
 
 /** Words that really ask for a second time. */
@@ -15,7 +15,7 @@ const EXPLICIT = /\d|\b(half|double|twice|one|two|three|four|five|ten)\b|[一二
 const LITERAL_HISTORY = /^(?:undo|un do|redo|re do|撤销|重做)(?:\s+(?:that|it|this|again|the last (?:one|change)))?$/;
 
 /** Kinds that set a state: saying them twice still means once. Keyed by what they set. */
-function stateKey(op: EditOperation): string | undefined {
+function stateKey(op: PlanStep): string | undefined {
   switch (op.type) {
     case 'removePauses':
     case 'setAspect':
@@ -51,8 +51,8 @@ function historyCount(groups: ClauseOps[], type: 'undo' | 'redo'): number {
   return Math.max(literal, explicit, 1);
 }
 
-export function mergeOperations(groups: ClauseOps[]): EditOperation[] {
-  const out: EditOperation[] = [];
+export function mergeOperations(groups: ClauseOps[]): PlanStep[] {
+  const out: PlanStep[] = [];
   const explicitAt = new Map<number, boolean>();
   const historyDone = new Set<string>();
   const seenGroups: string[] = [];
@@ -76,7 +76,7 @@ export function mergeOperations(groups: ClauseOps[]): EditOperation[] {
         const prev = out[at];
         const explicit = EXPLICIT.test(clause);
         // The explicit setting wins; between two explicit ones the later is the correction.
-        out[at] = (explicit || !explicitAt.get(at) ? { ...prev, ...op } : { ...op, ...prev }) as EditOperation;
+        out[at] = (explicit || !explicitAt.get(at) ? { ...prev, ...op } : { ...op, ...prev }) as PlanStep;
         explicitAt.set(at, explicitAt.get(at) || explicit);
         continue;
       }

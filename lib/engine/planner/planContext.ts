@@ -1,5 +1,6 @@
 // Builds what the planner and the operations need from the stored project (pure: records in, contexts out).
-import type { MediaRecord } from '@/lib/engine/media/schema';
+import type { AudioAnalysis, MediaSummary } from '@/lib/engine/media/schema';
+import type { EditOperation, EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
 import type { CaptionCue, OperationContext } from '@/lib/engine/timeline/operations/operationContext';
 import type { MusicMood } from '@/lib/engine/timeline/operations/editOperation';
 import { timelineDuration } from '@/lib/engine/timeline/duration';
@@ -16,7 +17,7 @@ const asWords = (name: string) => name.replace(/[_-]+/g, ' ').replace(/\s+/g, ' 
  * The project title, unless it is the automatic one; else the first clip's name without its
  * extension. A project named after its file (the home page does that) gets that name as words.
  */
-export function defaultTitle(projectTitle: string, timeline: Timeline, media: MediaRecord[]): string {
+export function defaultTitle(projectTitle: string, timeline: Timeline, media: Pick<MediaSummary, 'id' | 'name'>[]): string {
   const title = projectTitle.trim();
   if (title && media.some((m) => baseName(m.name) === title)) return asWords(title) || 'My Video';
   if (title && !UNTITLED.test(title)) return title;
@@ -25,19 +26,20 @@ export function defaultTitle(projectTitle: string, timeline: Timeline, media: Me
   return name || 'My Video';
 }
 
-const TOPIC_OF_OPERATION: Record<string, string> = {
+const TOPIC_OF_OPERATION: Partial<Record<EditOperationKind, string>> = {
   addText: 'title', editText: 'title', addMusic: 'music', setVolume: 'music', addCaptions: 'captions', setSpeed: 'video', setAspect: 'video',
 };
 
-/** The subject of a stored version, from its label ("addText+setAspect: …" -> "title"). */
-export function topicOfLabel(label: string): string | undefined {
-  const last = /^([\w+]+):/.exec(label)?.[1].split('+').at(-1);
+/** The subject of a stored version, from the kinds of operation that made it (the last one counts): ["addText", "setAspect"] -> "video". */
+export function topicOfOperations(kinds: readonly EditOperationKind[]): string | undefined {
+  const last = kinds.at(-1);
   return last ? TOPIC_OF_OPERATION[last] : undefined;
 }
 
-export function planContextOf(timeline: Timeline, media: MediaRecord[], projectTitle: string, lastLabel = ''): PlanContext {
+/** `lastOperations`: the kinds stored with the current version, so "make it louder" can mean the music just added. */
+export function planContextOf(timeline: Timeline, media: Pick<MediaSummary, 'id' | 'name' | 'probe'>[], projectTitle: string, lastOperations: readonly EditOperationKind[] = []): PlanContext {
   return {
-    recentTopic: topicOfLabel(lastLabel),
+    recentTopic: topicOfOperations(lastOperations),
     uploads: media.map((m) => ({ name: m.name, kind: m.probe.kind })),
     hasMusic: timeline.audio.length > 0,
     hasText: timeline.texts.length > 0,
@@ -46,13 +48,23 @@ export function planContextOf(timeline: Timeline, media: MediaRecord[], projectT
   };
 }
 
+/** Only pause detection reads the loudness and speech arrays: other plans never load them. */
+export const readsAnalyses = (operations: EditOperation[]) => operations.some((op) => op.type === 'removePauses');
+
 export function operationContextOf(
-  media: MediaRecord[],
-  extra: { music: readonly { id: string; name: string; mood: MusicMood }[]; captions: Record<string, CaptionCue[]>; defaultTitle: string; newId: () => string },
+  media: Pick<MediaSummary, 'id' | 'name' | 'probe'>[],
+  extra: {
+    music: readonly { id: string; name: string; mood: MusicMood }[];
+    captions: Record<string, CaptionCue[]>;
+    /** By media id; left out (empty) when the plan does not read them (see readsAnalyses). */
+    analyses?: Record<string, AudioAnalysis | null>;
+    defaultTitle: string;
+    newId: () => string;
+  },
 ): OperationContext {
   return {
     media: media.map((m) => ({ id: m.id, name: m.name, kind: m.probe.kind, duration: m.probe.duration })),
-    analyses: Object.fromEntries(media.map((m) => [m.id, m.analysis])),
     ...extra,
+    analyses: extra.analyses ?? {},
   };
 }

@@ -1,5 +1,5 @@
 // The rule planner: lifts quoted and unquoted text, fixes spelling slips, splits the request into clauses, lets ordered intent detectors read each one, and merges what one message says twice.
-import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
+import type { PlanStep } from './planStep';
 import { historyIntent } from './intents/history';
 import type { Clause, Intent, IntentMatch, PlanContext } from './intents/intent';
 import { EDIT_INTENTS } from './intents/order';
@@ -12,7 +12,8 @@ import { splitClauses } from './splitClauses';
 import { alternativesIn, closestSuggestions } from './suggestions';
 
 export interface Plan {
-  operations: EditOperation[];
+  /** Edits and history commands (undo, redo), in the order said; the chat turn splits them (splitPlanSteps). */
+  operations: PlanStep[];
   /** Clauses nothing understood, as the user typed them. */
   notUnderstood: string[];
   notes: string[];

@@ -1,5 +1,6 @@
 // The whole timeline as one filter graph: reads, pieces, concat, text, fades, music, loudness; ends in [vout] and [aout].
 import { timelineDuration } from '@/lib/engine/timeline/duration';
+import { requireClips } from '@/lib/engine/timeline/requireClips';
 import { EngineError } from '@/lib/engine/engineError';
 import { buildAudioPicture } from './audioPicture';
 import { loudnormFilter } from './loudness';
@@ -7,7 +8,7 @@ import { buildMusicMixFilter, type MusicInput } from './musicMix';
 import { sec } from './outputFormat';
 import { buildReadFilters } from './readFilters';
 import type { RenderPlan } from './renderPlan';
-import { buildSegmentFilters } from './segmentFilters';
+import { buildSegmentFilters, type SegmentMedia } from './segmentFilters';
 import { pieceWindow, planSourceReads } from './sourceReads';
 import { buildTextOverlayFilter } from './textOverlay';
 
@@ -21,6 +22,17 @@ function fades(kind: 'fade' | 'afade', fadeIn: number, fadeOut: number, duration
   return out;
 }
 
+/** Titles and fades over the joined picture, then the output pixel format. */
+function pictureTail(plan: RenderPlan, duration: number): string[] {
+  const text = buildTextOverlayFilter(plan.texts, plan.fonts);
+  return [...(text ? [text] : []), ...fades('fade', plan.timeline.fadeInSeconds, plan.timeline.fadeOutSeconds, duration), 'format=yuv420p'];
+}
+
+/** A source as the picture pass sees it: its sound is left undecoded (the sound pass reads it). */
+function pictureOnlyMedia(media: SegmentMedia): SegmentMedia {
+  return { ...media, probe: { ...media.probe, hasAudio: false } };
+}
+
 /** True when no piece on the main track has a picture of its own (a podcast): the export makes one. */
 export function isAudioOnly(plan: Pick<RenderPlan, 'timeline' | 'media'>): boolean {
   return plan.timeline.video.every((s) => plan.media[s.sourceId]?.probe.kind === 'audio');
@@ -30,21 +42,26 @@ export function isAudioOnly(plan: Pick<RenderPlan, 'timeline' | 'media'>): boole
  * Inputs, as buildExportArgs lays them out: one per read (planSourceReads), then the background
  * image of an audio-only export when there is one, then the music. With `measureLoudness` the graph
  * makes only `[aout]`, measuring loudness instead of normalising it (the first of two passes); with
- * `soundOnly` it makes only the finished `[aout]` (the sound a fast export lays over copied video).
+ * `soundOnly` it makes only the finished `[aout]` (the sound laid over the encoded or copied
+ * picture); with `pictureOnly` it makes only `[vout]` and reads no sound at all (the export's video
+ * pass, which runs while the sound is made by another process; not for audio-only timelines, whose
+ * picture is drawn from their sound).
  */
-export function compileFilterGraph(plan: RenderPlan, options: { measureLoudness?: boolean; soundOnly?: boolean } = {}): string {
+export function compileFilterGraph(plan: RenderPlan, options: { measureLoudness?: boolean; soundOnly?: boolean; pictureOnly?: boolean } = {}): string {
   const { timeline, out } = plan;
-  if (timeline.video.length === 0) throw new EngineError('conflict', 'The timeline is empty: add a clip before exporting.');
+  requireClips(timeline);
   const measuring = options.measureLoudness === true;
   const picture = !measuring && options.soundOnly !== true;
   const duration = timelineDuration(timeline);
   const audioOnly = isAudioOnly(plan);
   const withVideo = !audioOnly && picture;
+  const sound = !options.pictureOnly;
+  if (!sound && (audioOnly || !picture)) throw new EngineError('conflict', 'This export has no picture of its own to render without its sound.');
   const reads = planSourceReads(timeline, plan.media);
   const parts: string[] = [];
   const pieces: { video: string | null; audio: string }[] = [];
   reads.forEach((read, i) => {
-    const media = plan.media[read.sourceId];
+    const media = sound ? plan.media[read.sourceId] : pictureOnlyMedia(plan.media[read.sourceId]);
     const f = buildReadFilters({ read, media, inputIndex: i, fit: timeline.fit, out, withVideo });
     parts.push(...f.parts);
     read.positions.forEach((k, j) => {
@@ -56,8 +73,13 @@ export function compileFilterGraph(plan: RenderPlan, options: { measureLoudness?
   if (pieces.length !== timeline.video.length || pieces.some((p) => !p)) {
     throw new EngineError('conflict', 'A clip on the timeline is missing its media file. Remove it and export again.');
   }
-  for (const piece of pieces) parts.push(...(piece.video ? [piece.video] : []), piece.audio);
   const n = pieces.length;
+  if (!sound) {
+    for (const piece of pieces) parts.push(piece.video!);
+    parts.push(`${pieces.map((_, k) => `[v${k}]`).join('')}concat=n=${n}:v=1:a=0[vcat]`, `[vcat]${pictureTail(plan, duration).join(',')}[vout]`);
+    return parts.join(';');
+  }
+  for (const piece of pieces) parts.push(...(piece.video ? [piece.video] : []), piece.audio);
   if (withVideo) {
     parts.push(`${pieces.map((_, k) => `[v${k}][a${k}]`).join('')}concat=n=${n}:v=1:a=1[vcat][acat]`);
   } else {
@@ -70,11 +92,7 @@ export function compileFilterGraph(plan: RenderPlan, options: { measureLoudness?
     parts.push(buildAudioPicture({ voice, out, totalFrames: Math.round(duration * out.fps), background, fit: timeline.fit }));
     voice = 'avoice';
   }
-  if (picture) {
-    const text = buildTextOverlayFilter(plan.texts, plan.fonts);
-    const videoTail = [...(text ? [text] : []), ...fades('fade', timeline.fadeInSeconds, timeline.fadeOutSeconds, duration), 'format=yuv420p'];
-    parts.push(`[vcat]${videoTail.join(',')}[vout]`);
-  }
+  if (picture) parts.push(`[vcat]${pictureTail(plan, duration).join(',')}[vout]`);
 
   const firstMusicInput = reads.length + (audioOnly && plan.background ? 1 : 0);
   const music: MusicInput[] = plan.music.map((m, j) => ({ clip: m.clip, gain: m.gain, inputIndex: firstMusicInput + j }));

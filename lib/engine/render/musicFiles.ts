@@ -17,7 +17,7 @@ async function musicLevelDb(tools: Tools, file: string, format: string): Promise
   const { size, mtimeMs } = await fs.stat(file);
   const key = `${file}:${size}:${mtimeMs}`;
   if (!levels.has(key)) {
-    const { stderrTail } = await runFfmpeg(measureLevelArgs(file, format), { ffmpegPath: tools.ffmpeg });
+    const { stderrTail } = await runFfmpeg(tools, measureLevelArgs(file, format));
     levels.set(key, parseRmsLevel(stderrTail));
   }
   return levels.get(key) ?? null;

@@ -17,6 +17,7 @@ export function buildTracks(timeline: Timeline, mediaNames: Record<string, strin
   tracks.push({
     id: 'video-main',
     type: 'video',
+    role: 'main',
     name: 'Video',
     segments: segmentPlacements(timeline).map(({ segment, start, end }) => ({
       id: segment.id,
@@ -34,6 +35,7 @@ export function buildTracks(timeline: Timeline, mediaNames: Record<string, strin
     tracks.push({
       id: `audio-${clip.id}`,
       type: 'audio',
+      role: 'music',
       name: 'BGM',
       segments: [
         {
@@ -53,6 +55,7 @@ export function buildTracks(timeline: Timeline, mediaNames: Record<string, strin
     tracks.push({
       id: `text-${style}`,
       type: 'text',
+      role: style === 'title' ? 'title' : 'captions',
       name: style === 'title' ? 'Title' : 'Captions',
       segments: items.map((t) => ({
         id: t.id,
@@ -85,7 +88,7 @@ export function summarizeTracks(tracks: TimelineTrackView[]): string {
       const pct = Math.round((first.volume ?? 1) * 100);
       return `${n} ${track.name}: ${first.name} (${range(first.start, first.end)}, ${pct}%)`;
     }
-    if (track.name === 'Captions') {
+    if (track.role === 'captions') {
       return `${n} Captions: ${track.segments.length} lines (${range(first.start, last.end)})`;
     }
     return `${n} ${track.name}: ${track.segments.map((s) => `${quote(s.text ?? '')} (${range(s.start, s.end)})`).join(', ')}`;

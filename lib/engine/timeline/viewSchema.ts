@@ -13,12 +13,28 @@ export const timelineSegmentViewSchema = z.object({
   name: z.string().optional(),
 });
 
-export const timelineTrackViewSchema = z.object({
-  id: z.string(),
-  type: z.enum(['video', 'audio', 'text']),
-  name: z.string(),
-  segments: z.array(timelineSegmentViewSchema),
-});
+/** What a track is for; code matches on this, never on `name`, which is display text only. */
+export const trackRoleSchema = z.enum(['main', 'music', 'title', 'captions']);
+export type TrackRole = z.infer<typeof trackRoleSchema>;
+
+/** Views stored before tracks had a role (NemoVideo's last view) said it only through the display name. */
+function withRole(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || 'role' in raw) return raw;
+  const { type, name } = raw as { type?: unknown; name?: unknown };
+  const role = type === 'video' ? 'main' : type === 'audio' ? 'music' : name === 'Captions' ? 'captions' : 'title';
+  return { ...raw, role };
+}
+
+export const timelineTrackViewSchema = z.preprocess(
+  withRole,
+  z.object({
+    id: z.string(),
+    type: z.enum(['video', 'audio', 'text']),
+    role: trackRoleSchema,
+    name: z.string(),
+    segments: z.array(timelineSegmentViewSchema),
+  }),
+);
 
 export const timelineViewSchema = z.object({
   version: z.number().int(),

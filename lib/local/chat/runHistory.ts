@@ -1,16 +1,15 @@
 // Runs a plan's undo/redo operations against the stored history, in order, before any edit.
 import 'server-only';
-import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
+import type { HistoryCommand } from '@/lib/engine/planner/planStep';
 import type { Store, TimelineHead } from '@/lib/store/types';
 
-/** "removePauses+addMusic: Cut 9 pauses…" -> "Cut 9 pauses…" */
-const what = (label: string) => label.replace(/^[\w+]+: /, '').replace(/[.\s]+$/, '').trim();
+/** "Cut 9 pauses." -> "Cut 9 pauses" (quoted inside a sentence). */
+const what = (label: string) => label.replace(/[.\s]+$/, '').trim();
 
-export async function runHistory(store: Store, projectId: string, operations: EditOperation[]): Promise<{ head: TimelineHead | null; said: string[] }> {
+export async function runHistory(store: Store, projectId: string, commands: HistoryCommand[]): Promise<{ head: TimelineHead | null; said: string[] }> {
   let head: TimelineHead | null = null;
   const said: string[] = [];
-  for (const op of operations) {
-    if (op.type !== 'undo' && op.type !== 'redo') continue;
+  for (const op of commands) {
     const before = op.type === 'undo' ? (head ?? (await store.getTimelineHead(projectId))).current.label : '';
     const next = op.type === 'undo' ? await store.undo(projectId) : await store.redo(projectId);
     if (!next) {

@@ -6,15 +6,14 @@ import { nanoid } from 'nanoid';
 import type { ExportFile } from '@/lib/backend/types';
 import { AppError } from '@/lib/errors';
 import type { ExportQuality } from '@/lib/engine/render/exportQuality';
+import { requireClips } from '@/lib/engine/timeline/requireClips';
 import type { ExportRecord, Store } from '@/lib/store/types';
 import type { ExportQueue } from '@/lib/local/localDeps';
 
 /** `fullReason` set: the export skips fast export, and the record says why. */
 export async function startLocalExport(store: Store, queue: ExportQueue, projectId: string, quality: ExportQuality, fullReason: string | null = null): Promise<ExportRecord> {
   const head = await store.getTimelineHead(projectId);
-  if (head.current.timeline.video.length === 0) {
-    throw new AppError(409, 'The timeline is empty: upload a clip before exporting.');
-  }
+  requireClips(head.current.timeline);
   const now = new Date().toISOString();
   const record: ExportRecord = {
     id: nanoid(16),

@@ -1,5 +1,6 @@
 // The export job's choice of path: fast export when the record allows it and its checks pass, the full render otherwise (logged).
 import 'server-only';
+import type { ExportQuality } from '@/lib/engine/render/exportQuality';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { MediaRecord } from '@/lib/engine/media/schema';
@@ -16,7 +17,7 @@ export interface RenderChoice {
 
 interface ExportFacts {
   id: string;
-  quality: 'high' | 'preview';
+  quality: ExportQuality;
   render?: 'smart' | 'full' | null;
   renderReason?: string | null;
 }

@@ -17,6 +17,7 @@ import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { audioTitle } from '@/lib/engine/render/audioPicture';
 import { isAudioOnly } from '@/lib/engine/render/compileFilterGraph';
 import { loudnessStep } from '@/lib/engine/render/loudness';
+import { requireClips } from '@/lib/engine/timeline/requireClips';
 
 /**
  * The record with `path` pointing at a file ffmpeg can open on this machine: the file itself on local
@@ -32,7 +33,7 @@ export async function prepareRender(store: Store, blobs: BlobStore, tools: Tools
   const version = await store.getTimelineVersion(record.projectId, record.timelineVersion);
   if (!version) throw new AppError(409, 'The timeline this export was made from no longer exists. Export again.');
   const { timeline } = version;
-  if (timeline.video.length === 0) throw new AppError(409, 'The timeline is empty: add a clip before exporting.');
+  requireClips(timeline);
 
   const listed = await store.listMedia(record.projectId);
   // Only the media this render reads are fetched: clips and uploaded music (a podcast's picture below).

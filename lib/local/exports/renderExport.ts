@@ -1,15 +1,19 @@
-// Renders one claimed export: plan, measure the sound, one ffmpeg run with throttled progress, probe and measure, hand to the blob store, record.
+// Renders one claimed export: plan; the picture (fast or full) and the sound (measured, normalised) by separate processes at once; mux, probe, hand to the blob store, record.
 import 'server-only';
 import fs from 'node:fs/promises';
-import { FfmpegError, runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
+import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
+import type { Tools } from '@/lib/engine/ffmpeg/tools';
+import { ProcessError } from '@/lib/engine/process/runProcess';
 import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { exportKey } from '@/lib/blob/blobKeys';
 import { AppError, asAppError } from '@/lib/errors';
 import type { LocalDeps } from '@/lib/local/localDeps';
 import type { ExportRecord, Store } from '@/lib/store/types';
-import { buildExportArgs, buildLoudnessMeasureArgs, graphFiles } from '@/lib/engine/render/buildExportArgs';
-import { compileFilterGraph } from '@/lib/engine/render/compileFilterGraph';
-import { measureLoudnessArgs, parseEbur128Summary, parseLoudnormJson } from '@/lib/engine/render/loudness';
+import { buildExportArgs, buildLoudnessMeasureArgs, buildMuxArgs, buildPictureArgs, graphFiles, passFiles } from '@/lib/engine/render/buildExportArgs';
+import { compileFilterGraph, isAudioOnly } from '@/lib/engine/render/compileFilterGraph';
+import { measureLoudnessArgs, parseEbur128Summary, parseLoudnormJson, type MeasuredLoudness } from '@/lib/engine/render/loudness';
+import type { RenderPlan } from '@/lib/engine/render/renderPlan';
+import { buildAudioPassArgs, compileAudioGraph } from '@/lib/engine/render/smart/audioPassArgs';
 import { exportPaths } from '@/lib/engine/render/exportPaths';
 import { prepareRender } from './prepareRender';
 import { probeOutput } from '@/lib/engine/render/probeOutput';
@@ -22,7 +26,7 @@ const PROGRESS_INTERVAL_MS = 500;
 export function failureMessage(err: unknown): string {
   const known = asAppError(err);
   if (known) return known.message;
-  if (err instanceof FfmpegError) {
+  if (err instanceof ProcessError) {
     return 'The video could not be rendered. Try exporting again; if it fails again, one of the clips may be damaged: remove it and retry.';
   }
   return 'The export failed on the server. Try exporting again.';
@@ -32,14 +36,48 @@ export function failureMessage(err: unknown): string {
  * Runs a measuring ffmpeg; a measurement that fails costs the export its normalisation or its
  * reported loudness (logged), not the export itself. A cancel still stops everything.
  */
-async function measureOrNull<T>(ffmpegPath: string, args: string[], signal: AbortSignal, parse: (stderr: string) => T | null): Promise<T | null> {
+async function measureOrNull<T>(tools: Tools, args: string[], signal: AbortSignal, parse: (stderr: string) => T | null): Promise<T | null> {
   try {
-    return parse((await runFfmpeg(args, { ffmpegPath, signal })).stderrTail);
+    return parse((await runFfmpeg(tools, args, { signal })).stderrTail);
   } catch (err) {
     signal.throwIfAborted();
     console.error('[render] loudness measurement failed:', err instanceof Error ? err.message : err);
     return null;
   }
+}
+
+/**
+ * The sound half of an export, made while the picture encodes: measured (first loudness pass),
+ * normalised and encoded to AAC (second pass), and its loudness read back from that AAC stream,
+ * which the mux copies into the export bit for bit (so it is the finished file's loudness).
+ */
+async function makeSound(plan: RenderPlan, tools: Tools, signal: AbortSignal): Promise<{ file: string; loudness: MeasuredLoudness | null }> {
+  const graphs = graphFiles(plan);
+  let soundPlan = plan;
+  if (plan.loudness) {
+    await fs.writeFile(graphs.loudness, compileFilterGraph(plan, { measureLoudness: true }), 'utf8');
+    soundPlan = { ...plan, loudness: { ...plan.loudness, measured: await measureOrNull(tools, buildLoudnessMeasureArgs(plan), signal, parseLoudnormJson) } };
+  }
+  await fs.writeFile(graphs.sound, compileAudioGraph(soundPlan), 'utf8');
+  const file = passFiles(plan).sound;
+  await runFfmpeg(tools, buildAudioPassArgs(soundPlan, graphs.sound, file), { signal });
+  return { file, loudness: await measureOrNull(tools, measureLoudnessArgs(file), signal, parseEbur128Summary) };
+}
+
+/**
+ * An audio-only export draws its picture from its sound, so it stays one process: loudness
+ * measured first, then sound and picture rendered together, then the file measured.
+ */
+async function renderInOneProcess(plan: RenderPlan, quality: ExportRecord['quality'], tools: Tools, signal: AbortSignal, started: (pid: number) => void, report: (f: number) => void): Promise<MeasuredLoudness | null> {
+  const graphs = graphFiles(plan);
+  if (plan.loudness) {
+    await fs.writeFile(graphs.loudness, compileFilterGraph(plan, { measureLoudness: true }), 'utf8');
+    plan.loudness = { ...plan.loudness, measured: await measureOrNull(tools, buildLoudnessMeasureArgs(plan), signal, parseLoudnormJson) };
+  }
+  await fs.writeFile(graphs.export, compileFilterGraph(plan), 'utf8');
+  const duration = timelineDuration(plan.timeline);
+  await runFfmpeg(tools, buildExportArgs(plan, quality), { signal, onStart: started, onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration) });
+  return measureOrNull(tools, measureLoudnessArgs(plan.outputPath), signal, parseEbur128Summary);
 }
 
 /** Resolves when the export is completed; throws on failure or abort (the worker records those). */
@@ -54,16 +92,9 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
     const duration = timelineDuration(plan.timeline);
     const capMs = renderTimeCapMs(duration, { factor: deps.settings.renderTimeFactor, graceSeconds: deps.settings.renderTimeGraceSeconds });
     const overtime = AbortSignal.timeout(capMs);
-    const bounded = AbortSignal.any([signal, overtime]);
-    const graphs = graphFiles(plan);
-    let choice: Awaited<ReturnType<typeof tryFastExport>>;
-    try {
-    if (plan.loudness) {
-      // First pass: the sound alone, measured, so the second can apply one steady gain.
-      await fs.writeFile(graphs.loudness, compileFilterGraph(plan, { measureLoudness: true }), 'utf8');
-      plan.loudness = { ...plan.loudness, measured: await measureOrNull(tools.ffmpeg, buildLoudnessMeasureArgs(plan), bounded, parseLoudnormJson) };
-    }
-    await fs.writeFile(graphs.export, compileFilterGraph(plan), 'utf8');
+    // A failed half stops the other: nothing is left running for an export that cannot finish.
+    const halves = new AbortController();
+    const bounded = AbortSignal.any([signal, overtime, halves.signal]);
     let lastWrite = 0;
     const report = (fraction: number) => {
       const now = Date.now();
@@ -71,21 +102,39 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
       lastWrite = now;
       void store.updateExport(record.id, { progress: Math.min(0.99, Math.max(0, fraction)) });
     };
-    // Fast export first where it may apply; it leaves no file behind when the full render must run.
-    choice = await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, { tools, signal: bounded, onProgress: report });
-    if (choice.render === 'full') {
-      await runFfmpeg(buildExportArgs(plan, record.quality), {
-        ffmpegPath: tools.ffmpeg,
-        signal: bounded,
-        onStart: (pid) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } }),
-        onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration),
-      });
-    }
+    const started = (pid: number) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } });
+    let choice: Awaited<ReturnType<typeof tryFastExport>>;
+    let loudness: MeasuredLoudness | null;
+    let soundError: unknown;
+    try {
+      if (isAudioOnly(plan)) {
+        choice = { render: 'full', reason: null };
+        loudness = await renderInOneProcess(plan, record.quality, tools, bounded, started, report);
+      } else {
+        // The sound (two loudness passes and its read-back) runs beside the picture, not before it.
+        const sound = makeSound(plan, tools, bounded);
+        sound.catch((err) => {
+          soundError = err;
+          halves.abort(err);
+        });
+        const soundFile = sound.then((s) => s.file);
+        soundFile.catch(() => undefined);
+        // Fast export first where it may apply; it leaves no file behind when the full render must run.
+        choice = await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, { tools, signal: bounded, onProgress: report, sound: soundFile });
+        if (choice.render === 'full') {
+          await fs.writeFile(graphFiles(plan).picture, compileFilterGraph(plan, { pictureOnly: true }), 'utf8');
+          await runFfmpeg(tools, buildPictureArgs(plan, record.quality), { signal: bounded, onStart: started, onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration) });
+          await runFfmpeg(tools, buildMuxArgs(passFiles(plan).picture, await soundFile, plan.outputPath), { signal: bounded });
+        }
+        loudness = (await sound).loudness;
+      }
     } catch (err) {
-      throw overtime.aborted && !signal.aborted ? new AppError(500, renderTimeCapMessage(capMs)) : err;
+      halves.abort(err);
+      if (overtime.aborted && !signal.aborted) throw new AppError(500, renderTimeCapMessage(capMs));
+      // The picture stopped because the sound failed: the sound's error is the one to report.
+      throw signal.aborted || soundError === undefined ? err : soundError;
     }
     const info = await probeOutput(tools, paths.partial);
-    const loudness = await measureOrNull(tools.ffmpeg, measureLoudnessArgs(paths.partial), signal, parseEbur128Summary);
     signal.throwIfAborted();
     // A cancel that landed while ffmpeg was finishing wins over the finished file.
     if ((await store.getExport(record.id))?.status === 'canceled') return;

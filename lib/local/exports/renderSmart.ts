@@ -1,13 +1,12 @@
-// Fast export: copy the untouched GOPs, encode the rest, join, lay the one audio pass over it, and check the result.
+// Fast export: copy the untouched GOPs, encode the rest, join, lay the export's one sound pass over it, and check the result.
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
-import { runTool } from '@/lib/engine/media/runTool';
+import { ProcessError } from '@/lib/engine/process/runProcess';
 import type { VideoIndex } from '@/lib/engine/media/videoIndex';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
 import type { RenderPlan } from '@/lib/engine/render/renderPlan';
-import { buildAudioPassArgs, compileAudioGraph } from '@/lib/engine/render/smart/audioPassArgs';
 import type { SmartSource } from '@/lib/engine/render/smart/copyEligibility';
 import { buildCopyReferenceArgs, buildCopyRunArgs } from '@/lib/engine/render/smart/copyRunArgs';
 import { buildEncodeRunArgs } from '@/lib/engine/render/smart/encodeRunArgs';
@@ -17,9 +16,11 @@ import {
   buildDecodePassArgs,
   buildJoinedProbeArgs,
   checkJoinedStreams,
+  copiedPacketProblems,
   COPY_MIN_PSNR_DB,
   ENCODE_MIN_PSNR_DB,
   lumaPsnr,
+  parseFrameMd5,
 } from '@/lib/engine/render/smart/verifyJoined';
 
 export interface SmartRenderOptions {
@@ -27,6 +28,8 @@ export interface SmartRenderOptions {
   signal?: AbortSignal;
   /** 0..1 as runs are written. */
   onProgress?: (fraction: number) => void;
+  /** The export's finished sound (made beside the picture by renderExport), muxed over the joined runs. */
+  sound: Promise<string>;
 }
 
 /** `ok` when plan.outputPath holds a checked fast export; otherwise why the full render must run. */
@@ -42,37 +45,31 @@ export async function renderSmart(plan: RenderPlan, sources: Record<string, Smar
   for (const [id, s] of Object.entries(sources)) if (s.videoIndex) indexes[id] = s.videoIndex;
 
   await fs.mkdir(workDir, { recursive: true });
-  const ff = (args: string[]) => runFfmpeg(args, { signal: options.signal, ffmpegPath: options.tools.ffmpeg });
+  const ff = (args: string[]) => runFfmpeg(options.tools, args, { signal: options.signal });
   const weight = (r: Run) => (r.kind === 'copy' ? r.frames * COPY_WEIGHT : r.frames);
   const totalWeight = smart.runs.reduce((n, r) => n + weight(r), 0);
   let done = 0;
-  const files = smart.runs.map((_, i) => ({ run: path.join(workDir, `run-${i}.ts`), ref: path.join(workDir, `ref-${i}.gray`) }));
+  const files = smart.runs.map((_, i) => ({ run: path.join(workDir, `run-${i}.ts`), ref: path.join(workDir, `ref-${i}.gray`), hash: path.join(workDir, `run-${i}.md5`) }));
 
   try {
     for (const [i, run] of smart.runs.entries()) {
       if (run.kind === 'copy') {
         const index = indexes[run.sourceId];
         const media = plan.media[run.sourceId];
-        await ff(buildCopyRunArgs(media, index, run, files[i].run));
-        const last = run.sourceFrame + run.frames - 1;
-        const lastGopStart = Math.max(...index.cutFrames.filter((c) => c <= last && c >= run.sourceFrame));
-        await ff(buildCopyReferenceArgs(media, index, run, lastGopStart, files[i].ref));
+        await ff(buildCopyRunArgs(media, index, run, files[i].run, files[i].hash));
+        await ff(buildCopyReferenceArgs(media, index, run, files[i].ref));
       } else {
         await ff(buildEncodeRunArgs({ plan, indexes, join: smart.join }, run, files[i].run, files[i].ref));
       }
       done += weight(run);
       options.onProgress?.((0.85 * done) / totalWeight);
     }
-    const audio = path.join(workDir, 'audio.m4a');
-    const audioGraph = path.join(workDir, 'audio-graph.txt');
-    await fs.writeFile(audioGraph, compileAudioGraph(plan), 'utf8');
-    await ff(buildAudioPassArgs(plan, audioGraph, audio));
     const list = path.join(workDir, 'runs.ffconcat');
     await fs.writeFile(list, buildConcatList(smart.runs.map((r, i) => ({ file: files[i].run, frames: r.frames })), plan.out.fps));
-    await ff(buildMuxArgs(list, audio, plan.outputPath));
+    await ff(buildMuxArgs(list, await options.sound, plan.outputPath));
     options.onProgress?.(0.9);
 
-    const problems = await verify(plan, smart.runs, smart.totalFrames, files.map((f) => f.ref), workDir, options);
+    const problems = await verify(plan, smart.runs, smart.totalFrames, files, workDir, options);
     if (problems.length > 0) return { ok: false, reason: `the fast export failed its check (${problems.slice(0, 3).join('; ')})`, failed: true };
     return { ok: true, copiedFrames: smart.copiedFrames, totalFrames: smart.totalFrames };
   } catch (err) {
@@ -82,24 +79,35 @@ export async function renderSmart(plan: RenderPlan, sources: Record<string, Smar
   }
 }
 
-async function verify(plan: RenderPlan, runs: Run[], totalFrames: number, refs: string[], workDir: string, options: SmartRenderOptions): Promise<string[]> {
+async function verify(plan: RenderPlan, runs: Run[], totalFrames: number, files: { ref: string; hash: string }[], workDir: string, options: SmartRenderOptions): Promise<string[]> {
   const { width, height, fps } = plan.out;
-  const probed = await runTool(options.tools.ffprobe, buildJoinedProbeArgs(plan.outputPath), { signal: options.signal, timeoutMs: 300_000 });
-  if (probed.code !== 0) return [`ffprobe failed: ${probed.stderr}`];
+  const probed = await options.tools.run(options.tools.ffprobe, buildJoinedProbeArgs(plan.outputPath), { signal: options.signal, timeoutMs: 300_000 }).catch((err: unknown) => {
+    if (err instanceof ProcessError) return err;
+    throw err;
+  });
+  if (probed instanceof ProcessError) return [`ffprobe failed: ${probed.stderrTail}`];
   const problems = checkJoinedStreams(JSON.parse(probed.stdout), { frames: totalFrames, fps, width, height });
   if (problems.length > 0) return problems;
 
-  // Each output frame at a join, with the run it belongs to and whether it is that run's first or last frame.
+  // Each output frame at a join, with the run it belongs to and whether it is that run's first or
+  // last frame. A copy run's last frame is not decoded here: its packet hashes stand for it.
   const expected = new Map<number, { run: number; position: 0 | 1 }>();
   runs.forEach((run, i) => {
     if (i > 0) expected.set(run.startFrame, { run: i, position: 0 });
-    if (i < runs.length - 1) expected.set(run.startFrame + run.frames - 1, { run: i, position: run.frames === 1 ? 0 : 1 });
+    if (i < runs.length - 1 && run.kind === 'encode') expected.set(run.startFrame + run.frames - 1, { run: i, position: run.frames === 1 ? 0 : 1 });
   });
   const joinFrames = [...expected.keys()].sort((a, b) => a - b);
   const raw = path.join(workDir, 'joins.gray');
-  const decoded = await runFfmpeg(buildDecodePassArgs(plan.outputPath, joinFrames, raw), { signal: options.signal, ffmpegPath: options.tools.ffmpeg });
+  const hashes = path.join(workDir, 'joined.md5');
+  const decoded = await runFfmpeg(options.tools, buildDecodePassArgs(plan.outputPath, joinFrames, raw, hashes), { signal: options.signal });
   const errors = decoded.stderrTail.trim();
   if (errors) return [`decoding reported: ${errors.split('\n').slice(-2).join(' ')}`];
+  const joined = parseFrameMd5(await fs.readFile(hashes, 'utf8'));
+  const copies = await Promise.all(
+    runs.flatMap((run, i) => (run.kind === 'copy' ? [fs.readFile(files[i].hash, 'utf8').then((text) => ({ startFrame: run.startFrame, hashes: parseFrameMd5(text) }))] : [])),
+  );
+  const copied = copiedPacketProblems(joined, copies);
+  if (copied.length > 0) return copied;
 
   const size = width * height;
   const file = await fs.open(raw, 'r');
@@ -111,7 +119,7 @@ async function verify(plan: RenderPlan, runs: Run[], totalFrames: number, refs: 
     for (const [k, n] of joinFrames.entries()) {
       await file.read(frame, 0, size, k * size);
       const { run, position } = expected.get(n)!;
-      if (!refCache.has(run)) refCache.set(run, await fs.readFile(refs[run]));
+      if (!refCache.has(run)) refCache.set(run, await fs.readFile(files[run].ref));
       const ref = refCache.get(run)!.subarray(position * size, (position + 1) * size);
       const psnr = lumaPsnr(frame, ref);
       const min = runs[run].kind === 'copy' ? COPY_MIN_PSNR_DB : ENCODE_MIN_PSNR_DB;

@@ -5,7 +5,7 @@ import type { Store, TimelineHead } from '@/lib/store/types';
 import { toTimelineView } from '@/lib/engine/timeline/view';
 
 export async function mediaNames(store: Store, projectId: string): Promise<Record<string, string>> {
-  return namesOf(await store.listMedia(projectId));
+  return namesOf(await store.listMediaSummaries(projectId));
 }
 
 const namesOf = (media: { id: string; name: string }[]) => Object.fromEntries(media.map((m) => [m.id, m.name]));

@@ -1,4 +1,5 @@
 // Per-owner quotas from config: stored bytes, projects, renders, URL imports and chat streams at once.
+import type { ExportQuality } from '@/lib/engine/render/exportQuality';
 import 'server-only';
 import type { BackendContext, BackendExport, EditingBackend } from '@/lib/backend/types';
 import { megabytes } from '../upload/receiveMultipart';
@@ -82,7 +83,7 @@ export async function assertExportAllowed(ownerId: string, timelineSeconds: numb
 export async function startExportWithinQuota(
   backend: EditingBackend,
   ctx: BackendContext,
-  quality: 'high' | 'preview',
+  quality: ExportQuality,
   options?: { forceFull?: boolean },
 ): Promise<BackendExport> {
   const exportTurns = appRoot().limits.exportTurns;

@@ -34,6 +34,33 @@ describe('quotas per owner say what to delete', () => {
     expect((await c.json(`/api/projects/${id}/media`)).body.media).toHaveLength(1);
   });
 
+  it('refuses a resumable (tus) upload whose declared size is over the byte quota with 413, and stores nothing', async () => {
+    const c = new ApiClient(server.baseUrl);
+    const id = await c.createProject('Quota tus');
+    const create = (bytes: number, name: string) =>
+      c.fetch(`/api/projects/${id}/uploads`, {
+        method: 'POST',
+        headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': String(bytes), 'Upload-Metadata': `filename ${Buffer.from(name).toString('base64')}` },
+      });
+    const tusFiles = () => filesUnder(path.join(server.dataDir, 'tus'));
+    const before = tusFiles();
+
+    const big = await create(5 * 1024 * 1024, 'big.mp4'); // 5 MB > 4 MB, well under the 500 MB upload cap
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.message).toMatch(/^This upload needs 5 MB but only 4 MB of your 4 MB storage is free\. Delete files, finished exports or projects/);
+    expect(tusFiles()).toEqual(before);
+    expect((await c.json(`/api/projects/${id}/media`)).body.media).toEqual([]);
+
+    // An unfinished upload holds the room it declared: a second one that would not fit beside it is refused too.
+    const first = await create(3 * 1024 * 1024, 'first.mp4');
+    expect(first.status).toBe(201);
+    const held = tusFiles();
+    const second = await create(2 * 1024 * 1024, 'second.mp4');
+    expect(second.status).toBe(413);
+    expect((await second.json()).error.message).toMatch(/^This upload needs 2 MB but only 1 MB of your 4 MB storage is free\./);
+    expect(tusFiles()).toEqual(held);
+  });
+
   it('refuses a third project with the words to delete one, and allows it after a delete', async () => {
     const c = new ApiClient(server.baseUrl);
     const first = await c.createProject('One');

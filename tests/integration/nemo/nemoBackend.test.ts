@@ -237,6 +237,33 @@ describe('an anonymous user on the nemo backend', () => {
     expect(app.fake.requests.length).toBe(calls);
   });
 
+  it('keeps the finished export as our own file: an anonymous share download makes no call to NemoVideo', async () => {
+    const c = app.client();
+    const id = await uploaded(c, 'Shared export');
+    const started = await c.json(`/api/projects/${id}/exports`, { method: 'POST', body: { quality: 'high' } });
+    expect(started.status).toBe(202);
+    const done = await c.waitForExport(id, started.body.export.id, 30_000);
+    expect(done).toMatchObject({ status: 'completed', size: output.length });
+    // Fetched once, when the render finished; the owner's own download is served from our copy too.
+    const fileCalls = app.fake.requestsTo('file').length;
+    expect(Buffer.from(await (await c.fetch(done.url)).arrayBuffer()).equals(output)).toBe(true);
+    expect(app.fake.requestsTo('file')).toHaveLength(fileCalls);
+
+    const { url } = (await c.json(`/api/projects/${id}/share`, { method: 'POST' })).body;
+    const token = new URL(url).pathname.split('/').pop()!;
+    const calls = app.fake.requests.length;
+    const visitor = app.client();
+    const view = await visitor.json(`/api/share/${token}`);
+    expect(view.body.export).toMatchObject({ size: output.length, url: `/api/share/${token}/file` });
+    const whole = await visitor.fetch(view.body.export.url);
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(output)).toBe(true);
+    const ranged = await visitor.fetch(view.body.export.url, { headers: { range: 'bytes=10-109' } });
+    expect(ranged.status).toBe(206);
+    expect(Buffer.from(await ranged.arrayBuffer()).equals(output.subarray(10, 110))).toBe(true);
+    expect(app.fake.requests.length).toBe(calls);
+  });
+
   it('an upstream 5xx becomes our 502 in plain words', async () => {
     const c = app.client();
     const id = await uploaded(c, 'Upstream down');

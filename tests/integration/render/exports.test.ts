@@ -1,3 +1,4 @@
+import type { ExportQuality } from '@/lib/engine/render/exportQuality';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,7 @@ describe('exports through the HTTP API (real ffmpeg, checked with ffprobe)', () 
     return id;
   }
 
-  async function exportAndDownload(client: ApiClient, id: string, quality: 'high' | 'preview' = 'high') {
+  async function exportAndDownload(client: ApiClient, id: string, quality: ExportQuality = 'high') {
     const started = await client.json(`/api/projects/${id}/exports`, { method: 'POST', body: { quality } });
     expect(started.status).toBe(202);
     expect(started.body.export).toMatchObject({ status: 'queued', progress: 0 });

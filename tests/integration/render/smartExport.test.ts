@@ -5,10 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '@/lib/engine/ffmpeg/runFfmpeg';
+import { spawnProcess } from '@/lib/local/process/spawnProcess';
 import { parseProbe } from '@/lib/engine/media/parseProbe';
 import { probeVideoIndex } from '@/lib/engine/media/probeVideoIndex';
 import type { MediaRecord } from '@/lib/engine/media/schema';
-import { buildExportArgs, graphFiles } from '@/lib/engine/render/buildExportArgs';
+import { buildMuxArgs, buildPictureArgs, graphFiles, passFiles } from '@/lib/engine/render/buildExportArgs';
+import { buildAudioPassArgs, compileAudioGraph } from '@/lib/engine/render/smart/audioPassArgs';
 import { compileFilterGraph } from '@/lib/engine/render/compileFilterGraph';
 import { fontFiles } from '@/lib/engine/render/fonts';
 import { outputSize } from '@/lib/engine/render/outputFormat';
@@ -22,7 +24,7 @@ import { FFMPEG, FFPROBE, ffprobe } from '../../helpers/ffprobe';
 import { mediaFile } from '../../helpers/paths';
 import { decodeErrors, frameTimes, lumaFrames } from './smartChecks';
 
-const TOOLS = { ffmpeg: FFMPEG, ffprobe: FFPROBE };
+const TOOLS = { ffmpeg: FFMPEG, ffprobe: FFPROBE, run: spawnProcess };
 let dir: string;
 const media: Record<string, MediaRecord> = {};
 
@@ -82,15 +84,24 @@ function plan(t: Timeline, name: string): RenderPlan {
   return { timeline: t, media: used, out, texts, fonts: fontFiles(), music, outputPath: path.join(dir, `${name}.mp4`), background: null, loudness: null, workDir };
 }
 
-/** The full render as the export job runs it: the graph written to its file, then one ffmpeg. */
+/** The export's sound as the export job makes it (no loudness step in these plans): its own process, AAC. */
+async function renderSound(p: RenderPlan): Promise<string> {
+  fs.writeFileSync(graphFiles(p).sound, compileAudioGraph(p), 'utf8');
+  await runFfmpeg(TOOLS, buildAudioPassArgs(p, graphFiles(p).sound, passFiles(p).sound));
+  return passFiles(p).sound;
+}
+
+/** The full render as the export job runs it: the picture and the sound by separate processes at once, then muxed. */
 async function renderFull(p: RenderPlan) {
-  fs.writeFileSync(graphFiles(p).export, compileFilterGraph(p), 'utf8');
-  await runFfmpeg(buildExportArgs(p, 'high'), { ffmpegPath: FFMPEG });
+  const sound = renderSound(p);
+  fs.writeFileSync(graphFiles(p).picture, compileFilterGraph(p, { pictureOnly: true }), 'utf8');
+  await runFfmpeg(TOOLS, buildPictureArgs(p, 'high'));
+  await runFfmpeg(TOOLS, buildMuxArgs(passFiles(p).picture, await sound, p.outputPath));
 }
 
 async function renderBoth(t: Timeline, name: string) {
   const smartPlan = plan(t, `${name}-smart`);
-  const choice = await tryFastExport({ id: name, quality: 'high' }, smartPlan, Object.values(media), path.join(dir, `${name}-work`), { tools: TOOLS });
+  const choice = await tryFastExport({ id: name, quality: 'high' }, smartPlan, Object.values(media), path.join(dir, `${name}-work`), { tools: TOOLS, sound: renderSound(smartPlan) });
   const fullPlan = plan(t, `${name}-full`);
   await renderFull(fullPlan);
   return { choice, smart: smartPlan.outputPath, full: fullPlan.outputPath, frames: Math.round(timelineDuration(t) * 30) };
@@ -192,7 +203,7 @@ describe('fast export on real media', () => {
   it('a variable-frame-rate phone clip goes the full way, and says why', async () => {
     const t = timeline({ video: [{ id: 'p', sourceId: 'phone', in: 0, out: 2.2 }] });
     const p = plan(t, 'phone');
-    const choice = await tryFastExport({ id: 'phone', quality: 'high' }, p, Object.values(media), path.join(dir, 'phone-work'), { tools: TOOLS });
+    const choice = await tryFastExport({ id: 'phone', quality: 'high' }, p, Object.values(media), path.join(dir, 'phone-work'), { tools: TOOLS, sound: Promise.resolve(passFiles(p).sound) });
     // Its timestamps step as 29.97 fps needs (20 or 21 ticks of 1/600 s), so the refusal is its rate.
     expect(choice).toEqual({ render: 'full', reason: '"iphone-rotated-vfr.mov" runs at 29.97 fps, the export at 30' });
     expect(fs.existsSync(p.outputPath)).toBe(false);
@@ -203,7 +214,7 @@ describe('fast export on real media', () => {
   it('an HEVC clip goes the full way, and says why', async () => {
     const t = timeline({ video: [{ id: 'h', sourceId: 'hevc', in: 0, out: 2 }] });
     const p = plan(t, 'hevc');
-    const choice = await tryFastExport({ id: 'hevc', quality: 'high' }, p, Object.values(media), path.join(dir, 'hevc-work'), { tools: TOOLS });
+    const choice = await tryFastExport({ id: 'hevc', quality: 'high' }, p, Object.values(media), path.join(dir, 'hevc-work'), { tools: TOOLS, sound: Promise.resolve(passFiles(p).sound) });
     expect(choice).toEqual({ render: 'full', reason: '"testsrc-hevc.mp4" is HEVC, not H.264 like the export' });
     await renderFull(p);
     expectExportShape(p.outputPath, 60);

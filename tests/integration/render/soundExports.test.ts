@@ -1,3 +1,4 @@
+import type { ExportQuality } from '@/lib/engine/render/exportQuality';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,7 @@ describe('sound ready to post, audio-only projects and long cut lists (real ffmp
     return events;
   }
 
-  async function exportFile(client: ApiClient, id: string, quality: 'high' | 'preview' = 'high') {
+  async function exportFile(client: ApiClient, id: string, quality: ExportQuality = 'high') {
     const started = await client.json(`/api/projects/${id}/exports`, { method: 'POST', body: { quality } });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     const done = await client.waitForExport(id, started.body.export.id);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { collect, storedMedia, useFakeNemo } from './harness';
@@ -11,7 +13,8 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 }
 
 describe('exports', () => {
-  it('renders the latest draft, polls no more often than NEMO_POLL_MS, and streams the file with ranges', async () => {
+  // Its upload, render, download and file checks pass vitest's 5 s default on a machine at load ~30: a bound, not a timing check.
+  it('renders the latest draft, polls no more often than NEMO_POLL_MS, and streams the file with ranges', { timeout: 30_000 }, async () => {
     let clock = Date.now();
     const backend = h.make({ NEMO_POLL_MS: '30000' }, { now: () => clock });
     const ctx = await h.project();
@@ -42,13 +45,53 @@ describe('exports', () => {
     expect(done).toMatchObject({ status: 'completed', progress: 1 });
     expect(h.fake.requestsTo('renderStatus')).toHaveLength(2);
 
+    // Completed means the file is ours: downloaded once, into DATA_DIR/exports.
+    expect(h.fake.requestsTo('file')).toHaveLength(1);
+    expect(fs.readFileSync(path.join(h.dir, 'exports', `${started.id}.mp4`)).equals(h.fake.output)).toBe(true);
+    expect(fs.readdirSync(path.join(h.dir, 'exports'))).toEqual([`${started.id}.mp4`]);
+
     const file = await backend.exportFile(ctx, started.id);
     expect(file).toMatchObject({ size: 5000, contentType: 'video/mp4' });
     expect((await readAll(await file.open())).equals(h.fake.output)).toBe(true);
     expect((await readAll(await file.open({ start: 100, end: 199 }))).equals(h.fake.output.subarray(100, 200))).toBe(true);
-    expect(h.fake.requestsTo('file').at(-1)!.headers.range).toBe('bytes=100-199');
+    expect(h.fake.requestsTo('file')).toHaveLength(1);
     // The output URL stays in the export's server-side state only.
-    expect((await h.store.getExport(started.id))!.backendState).toMatchObject({ outputUrl: expect.stringContaining('/files/') });
+    expect((await h.store.getExport(started.id))!).toMatchObject({ size: 5000, backendState: { outputUrl: expect.stringContaining('/files/') } });
+  });
+
+  it('fails a render larger than NEMO_EXPORT_MAX_MB in plain words and keeps nothing of it', async () => {
+    let clock = Date.now();
+    const backend = h.make({ NEMO_POLL_MS: '1000', NEMO_EXPORT_MAX_MB: '1' }, { now: () => clock });
+    const ctx = await h.project();
+    await backend.mediaAdded(ctx, [await storedMedia(h, ctx)]);
+    h.fake.output = Buffer.alloc(1024 * 1024 + 1, 7);
+    h.fake.pollsToComplete = 1;
+    const started = await backend.startExport(ctx, 'high');
+    clock += 1000;
+    expect(await backend.getExport(ctx, started.id)).toMatchObject({
+      status: 'failed',
+      error: 'The finished video is larger than 1 MB, more than this server keeps. Export a shorter part.',
+    });
+    const exportsDir = path.join(h.dir, 'exports');
+    expect(fs.existsSync(exportsDir) ? fs.readdirSync(exportsDir) : []).toEqual([]);
+  });
+
+  it('leaves the export rendering when the download fails, and keeps the file on the next poll', async () => {
+    let clock = Date.now();
+    const backend = h.make({ NEMO_POLL_MS: '1000' }, { now: () => clock });
+    const ctx = await h.project();
+    await backend.mediaAdded(ctx, [await storedMedia(h, ctx)]);
+    h.fake.output = Buffer.from('a finished render');
+    h.fake.pollsToComplete = 1;
+    const started = await backend.startExport(ctx, 'high');
+    clock += 1000;
+    h.fake.failNext('file', { code: 0, status: 503, message: 'storage busy' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await backend.getExport(ctx, started.id)).toMatchObject({ status: 'rendering' });
+    warn.mockRestore();
+    clock += 1000;
+    expect(await backend.getExport(ctx, started.id)).toMatchObject({ status: 'completed', size: h.fake.output.length });
+    expect(h.fake.requestsTo('file')).toHaveLength(2);
   });
 
   it('says "register or upgrade" on 402, which is not a credits problem', async () => {

@@ -10,6 +10,7 @@ import { createPool, migrate } from '@/lib/store/postgresDb';
 import { POSTGRES_MIGRATIONS } from '@/lib/store/postgresMigrations';
 import { PostgresStore } from '@/lib/store/postgresStore';
 import { SqliteStore } from '@/lib/store/sqliteStore';
+import { emptyTimeline } from '@/lib/engine/timeline/schema';
 import { startPostgres, type ThrowawayPostgres } from '@/tests/helpers/postgres';
 
 // Columns only one side has, and why: SQLite orders exports by its implicit rowid, Postgres needs a column.
@@ -83,5 +84,55 @@ describe('Postgres migrations', () => {
     } finally {
       await pool.end();
     }
+  });
+});
+
+// Labels written before versions stored their operation kinds carried them as a prefix; the migration moves them over.
+const OLD_LABELS: [string, string[], string][] = [
+  ['removePauses+addMusic: Cut 9 pauses. Added calm music.', ['removePauses', 'addMusic'], 'Cut 9 pauses. Added calm music.'],
+  ['addText: Added the title "Hello: world".', ['addText'], 'Added the title "Hello: world".'],
+  ['Added talk.mp4, b-roll: 2.mp4', [], 'Added talk.mp4, b-roll: 2.mp4'],
+  ['Start', [], 'Start'],
+];
+
+describe('the operation-kinds migration', () => {
+  const project = ['p', 'o', 'T', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 1];
+
+  it('moves the kinds out of old SQLite labels and leaves other labels alone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinds-'));
+    const file = path.join(dir, 'db.sqlite');
+    const db = new Database(file);
+    MIGRATIONS.slice(0, -1).forEach((m) => db.exec(m));
+    db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    db.prepare('INSERT INTO projects (id, owner_id, title, created_at, updated_at, head_version) VALUES (?, ?, ?, ?, ?, ?)').run(...project);
+    const insert = db.prepare('INSERT INTO timeline_versions (project_id, parent_version, timeline, label, created_at) VALUES (?, NULL, ?, ?, ?)');
+    for (const [label] of OLD_LABELS) insert.run('p', JSON.stringify(emptyTimeline()), label, '2026-01-01T00:00:00.000Z');
+    db.close();
+    const store = new SqliteStore(file);
+    const versions = await Promise.all(OLD_LABELS.map((_, i) => store.getTimelineVersion('p', i + 1)));
+    expect(versions.map((v) => [v?.label, v?.operations])).toEqual(OLD_LABELS.map(([, kinds, label]) => [label, kinds]));
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('does the same in Postgres', async () => {
+    const url = await cluster.newDatabase();
+    const pool = createPool(url);
+    await migrate(pool, POSTGRES_MIGRATIONS.slice(0, -1));
+    await pool.query('INSERT INTO projects (id, owner_id, title, created_at, updated_at, head_version) VALUES ($1, $2, $3, $4, $5, $6)', project);
+    const ids: number[] = [];
+    for (const [label] of OLD_LABELS) {
+      const { rows } = await pool.query(
+        'INSERT INTO timeline_versions (project_id, parent_version, timeline, label, created_at) VALUES ($1, NULL, $2, $3, $4) RETURNING version',
+        ['p', JSON.stringify(emptyTimeline()), label, '2026-01-01T00:00:00.000Z'],
+      );
+      ids.push(Number(rows[0].version));
+    }
+    await pool.end();
+    const store = new PostgresStore(url);
+    await store.ready();
+    const versions = await Promise.all(ids.map((v) => store.getTimelineVersion('p', v)));
+    expect(versions.map((v) => [v?.label, v?.operations])).toEqual(OLD_LABELS.map(([, kinds, label]) => [label, kinds]));
+    await store.close();
   });
 });

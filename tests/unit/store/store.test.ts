@@ -55,6 +55,16 @@ describe.each(STORES)('the $name store', (kind) => {
     expect(await store.getTimelineVersion('other', v2.version)).toBeNull();
   });
 
+  it('keeps the operation kinds of each version beside its label, and none for a plain commit', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    const cut = await store.commitTimeline('p', withWidth(100), 'Cut 3 pauses. Added calm music.', undefined, ['removePauses', 'addMusic']);
+    expect(cut).toMatchObject({ label: 'Cut 3 pauses. Added calm music.', operations: ['removePauses', 'addMusic'] });
+    const upload = await store.commitTimeline('p', withWidth(200), 'Added b.mp4');
+    expect(upload.operations).toEqual([]);
+    expect((await store.undo('p'))?.current.operations).toEqual(['removePauses', 'addMusic']);
+    expect((await store.getTimelineHead('p')).current.label).toBe('Cut 3 pauses. Added calm music.');
+  });
+
   it('drops the redo stack when a new edit follows an undo', async () => {
     await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
     await store.commitTimeline('p', withWidth(1000), 'a');
@@ -213,6 +223,23 @@ describe.each(STORES)('the $name store', (kind) => {
     await store.deleteMedia(['a', 'c']);
     expect((await store.listMedia('p')).map((m) => m.id)).toEqual(['b']);
     expect(await store.getMedia('a')).toBeNull();
+  });
+
+  it('lists media summaries without their analysis arrays, and the analyses alone by id', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    const analysis = { windowSeconds: 0.01, rmsDb: [-20, -60.5, -21], speech: { windowSeconds: 0.032, probability: [0.9, 0.1] } };
+    const createdAt = new Date().toISOString();
+    await store.addMedia({ id: 'b', projectId: 'p', name: 'b.mp4', path: '/x/b', size: 3, probe, analysis, peaks: [0.1, 0.5], hasThumbnail: true, createdAt });
+    await store.addMedia({ id: 'a', projectId: 'p', name: 'a.png', path: '/x/a', size: 1, probe, analysis: null, peaks: null, hasThumbnail: false, createdAt });
+    await store.createProject({ id: 'q', ownerId: 'o', title: 'Other', timeline: emptyTimeline() });
+    await store.addMedia({ id: 'c', projectId: 'q', name: 'c.mp4', path: '/x/c', size: 1, probe, analysis, peaks: null, hasThumbnail: false, createdAt });
+
+    expect(await store.listMediaSummaries('p')).toEqual([
+      { id: 'b', projectId: 'p', name: 'b.mp4', path: '/x/b', size: 3, probe, hasThumbnail: true, hasPeaks: true, createdAt },
+      { id: 'a', projectId: 'p', name: 'a.png', path: '/x/a', size: 1, probe, hasThumbnail: false, hasPeaks: false, createdAt },
+    ]);
+    expect(await store.listMediaAnalyses('p')).toEqual({ b: analysis, a: null });
+    expect(await store.listMediaSummaries('nobody')).toEqual([]);
   });
 
   it('keeps a video\'s keyframe index, and which way an export was rendered and how loud it came out', async () => {

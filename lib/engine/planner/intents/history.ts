@@ -1,5 +1,5 @@
 // Undo and redo in words (phrases in editingWords.ts), with a count when one is said ("undo twice", "撤销两步").
-import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
+import type { PlanStep } from '@/lib/engine/planner/planStep';
 import { toNumber } from '../parameters/numbers';
 import { phrasePattern } from '../parameters/phrasePattern';
 import type { Intent } from './intent';
@@ -18,5 +18,5 @@ export const historyIntent: Intent = (clause) => {
   const t = clause.text;
   const type = phrasePattern('redo').test(t) ? 'redo' : phrasePattern('undo').test(t) ? 'undo' : undefined;
   if (!type) return null;
-  return { ops: Array.from({ length: count(t, type) }, (): EditOperation => ({ type })), topic: 'change' };
+  return { ops: Array.from({ length: count(t, type) }, (): PlanStep => ({ type })), topic: 'change' };
 };

@@ -1,6 +1,6 @@
 // What an intent detector sees (one clause, lower-cased, quotes masked) and what it returns.
 import type { MediaKind } from '@/lib/engine/media/schema';
-import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
+import type { PlanStep } from '@/lib/engine/planner/planStep';
 import { phrasePattern } from '../parameters/phrasePattern';
 
 export interface Clause {
@@ -24,7 +24,7 @@ export interface PlanContext {
 }
 
 export interface IntentMatch {
-  ops: EditOperation[];
+  ops: PlanStep[];
   /** A noun later clauses may mean by "it" ("make it bigger" after adding a title). */
   topic: string;
   /** Things the reply should say, e.g. that a default title was used. */

@@ -23,7 +23,7 @@ function settings(text: string): Omit<EditOperationOf<'removePauses'>, 'type'> {
     else if (/\b(less|no|smaller|minimal)\b.*\b(room|space|padding|margin)|tight(er)?|aggressive|snappy|紧凑|少留/.test(text)) out.paddingSeconds = 0.06;
   }
   if (/aggressive|also (the )?quiet|quieter (parts|bits)|even (the )?quiet|breaths?|激进/.test(text)) out.belowSpeechDb = 20;
-  else if (/\b(only|just) (the )?(dead|complete|total|true) silence|gentle|conservative|careful|只剪完全/.test(text)) out.belowSpeechDb = 38;
+  else if (/\b(only|just) (the )?(dead|complete|total|true) silence|gentl(e|y|er)|conservative|careful|只剪完全/.test(text)) out.belowSpeechDb = 38;
   const db = /(\d+)\s*db\b/i.exec(text);
   if (db) out.belowSpeechDb = Math.min(60, Math.max(6, Number(db[1])));
   return out;

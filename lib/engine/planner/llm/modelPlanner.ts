@@ -1,6 +1,6 @@
 // The optional model planner: an OpenAI-compatible chat-completions call with our operations as tools; its output is validated by the same schemas, and anything unusable falls back to the rules.
 import { z } from 'zod';
-import { editOperationSchema, type EditOperation } from '@/lib/engine/timeline/operations/editOperation';
+import { planStepSchema, type PlanStep } from '@/lib/engine/planner/planStep';
 import type { PlanContext } from '../intents/intent';
 import type { Planner, PlannerResult } from '../planner';
 import { operationTools } from './toolDefinitions';
@@ -38,7 +38,7 @@ function systemPrompt(ctx: PlanContext): string {
 }
 
 /** Parses tool calls into operations; throws when any call is not a valid operation. */
-export function operationsFromToolCalls(calls: { function: { name: string; arguments: string } }[]): EditOperation[] {
+export function operationsFromToolCalls(calls: { function: { name: string; arguments: string } }[]): PlanStep[] {
   return calls.map((call) => {
     let args: unknown;
     try {
@@ -46,7 +46,7 @@ export function operationsFromToolCalls(calls: { function: { name: string; argum
     } catch {
       throw new Error(`the arguments of ${call.function.name} are not JSON`);
     }
-    const parsed = editOperationSchema.safeParse({ ...(args as object), type: call.function.name });
+    const parsed = planStepSchema.safeParse({ ...(args as object), type: call.function.name });
     if (!parsed.success) throw new Error(`${call.function.name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     return parsed.data;
   });

@@ -1,6 +1,6 @@
 // OpenAI-style tool definitions generated from the zod operation schemas, so the model and the rules share one vocabulary.
 import { z } from 'zod';
-import { editOperationSchema } from '@/lib/engine/timeline/operations/editOperation';
+import { planStepSchema } from '@/lib/engine/planner/planStep';
 
 export interface ToolDefinition {
   type: 'function';
@@ -8,7 +8,7 @@ export interface ToolDefinition {
 }
 
 export function operationTools(): ToolDefinition[] {
-  return editOperationSchema.options.map((schema) => {
+  return planStepSchema.options.map((schema) => {
     const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> & {
       properties: Record<string, unknown>;
       required?: string[];

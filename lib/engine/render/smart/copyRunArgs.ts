@@ -26,31 +26,38 @@ export function frameSeconds(index: VideoIndex, frame: number): number {
 }
 
 /**
+ * What a packet's hash covers: its slices and SEI, without the parameter sets and access unit
+ * delimiters, which the MPEG-TS hop adds in band (the parameter sets' effect is checked by
+ * decoding the run's first frame against the source's). Equal hashes then mean the joined file
+ * carries the source's own coded pictures, in order.
+ */
+export const PACKET_HASH_BSF = 'filter_units=remove_types=7|8|9';
+
+/**
  * Stream copy from the run's first keyframe: `-frames:v` counts packets in decode order, and a
  * clean cut point guarantees the next `frames` packets are exactly the run's frames. MPEG-TS
- * carries SPS/PPS in band before every keyframe (ffmpeg inserts h264_mp4toannexb itself).
+ * carries SPS/PPS in band before every keyframe (ffmpeg inserts h264_mp4toannexb itself). The
+ * same packets are hashed (framemd5) as they leave the source, for the check of the joined file.
  */
-export function buildCopyRunArgs(source: CopySource, index: VideoIndex, run: CopyRun, outFile: string): string[] {
+export function buildCopyRunArgs(source: CopySource, index: VideoIndex, run: CopyRun, outFile: string, hashFile: string): string[] {
+  const packets = ['-map', '0:V:0', '-frames:v', String(run.frames), '-c:v', 'copy', '-an', '-sn', '-dn'];
   return [
     '-v', 'error',
     '-ss', seekSeconds(frameSeconds(index, run.sourceFrame)), ...probedInput(source.path, source.probe.format),
-    '-map', '0:V:0', '-frames:v', String(run.frames), '-c:v', 'copy', '-an', '-sn', '-dn',
-    '-f', 'mpegts', outFile,
+    ...packets, '-f', 'mpegts', outFile,
+    ...packets, '-bsf:v', PACKET_HASH_BSF, '-f', 'framemd5', hashFile,
   ];
 }
 
 /**
- * The source's own decoded first and last frames of the run, luma only, as raw bytes: what the
- * joined file must show at the run's edges. The last frame's GOP is decoded from its keyframe.
+ * The source's own decoded first frame of the run (a keyframe: one frame decoded), luma only, as
+ * raw bytes: what the joined file must show where the run starts. The rest of the run is checked
+ * by packet hashes: identical coded pictures under the parameter sets that frame proves.
  */
-export function buildCopyReferenceArgs(source: CopySource, index: VideoIndex, run: CopyRun, lastGopStart: number, outFile: string): string[] {
-  const last = run.sourceFrame + run.frames - 1;
+export function buildCopyReferenceArgs(source: CopySource, index: VideoIndex, run: CopyRun, outFile: string): string[] {
   return [
     '-v', 'error',
     '-ss', seekSeconds(frameSeconds(index, run.sourceFrame)), ...probedInput(source.path, source.probe.format),
-    '-ss', seekSeconds(frameSeconds(index, lastGopStart)), ...probedInput(source.path, source.probe.format),
-    '-filter_complex',
-    `[0:V:0]trim=end_frame=1,format=gray[first];[1:V:0]trim=start_frame=${last - lastGopStart}:end_frame=${last - lastGopStart + 1},format=gray[last];[first][last]concat=n=2:v=1:a=0[ref]`,
-    '-map', '[ref]', '-vsync', '0', '-f', 'rawvideo', outFile,
+    '-map', '0:V:0', '-vf', 'trim=end_frame=1,format=gray', '-frames:v', '1', '-f', 'rawvideo', outFile,
   ];
 }

@@ -1,6 +1,6 @@
 // Checks on the joined file before it is offered: its timestamps (no frame doubled or lost at a join), and its join frames against references.
-import { z } from 'zod';
-import { seekSeconds } from './copyRunArgs';
+import { ffprobeNumber, ffprobeOutputSchema } from '@/lib/engine/media/ffprobeOutput';
+import { PACKET_HASH_BSF, seekSeconds } from './copyRunArgs';
 
 /**
  * Thresholds on luma PSNR at each join. A copied frame is the source's own bitstream decoded from
@@ -23,22 +23,43 @@ export function buildJoinedProbeArgs(file: string): string[] {
 
 /**
  * The decode pass: every audio and video frame decoded (errors would be printed at `-v error`),
- * the join frames' luma kept as raw bytes, in frame order, for the comparison.
+ * the join frames' luma kept as raw bytes, in frame order, for the comparison; and, read in the
+ * same pass, every video packet hashed as the copy runs hashed theirs (see PACKET_HASH_BSF).
  */
-export function buildDecodePassArgs(file: string, joinFrames: number[], rawOut: string): string[] {
+export function buildDecodePassArgs(file: string, joinFrames: number[], rawOut: string, hashOut: string): string[] {
   const select = joinFrames.map((n) => `eq(n\\,${n})`).join('+');
   return [
     '-v', 'error', '-i', file,
     '-map', '0:a:0', '-f', 'null', '-',
     '-map', '0:v:0', '-vf', `select='${select}',format=gray`, '-vsync', '0', '-f', 'rawvideo', rawOut,
+    '-map', '0:v:0', '-c:v', 'copy', '-bsf:v', PACKET_HASH_BSF, '-f', 'framemd5', hashOut,
   ];
 }
 
+/** framemd5's lines as `size:md5`, one per packet, in decode order (header lines skipped). */
+export function parseFrameMd5(text: string): string[] {
+  return text.split('\n').flatMap((line) => {
+    if (line.startsWith('#') || !line.trim()) return [];
+    const fields = line.split(',').map((f) => f.trim());
+    return fields.length >= 6 ? [`${fields[4]}:${fields[5]}`] : [];
+  });
+}
 
-const joinedProbeSchema = z.object({
-  streams: z.array(z.object({ index: z.number(), codec_type: z.string(), time_base: z.string(), start_time: z.coerce.number().optional(), width: z.number().optional(), height: z.number().optional(), profile: z.string().optional(), pix_fmt: z.string().optional() })),
-  packets: z.array(z.object({ stream_index: z.number(), pts: z.number().optional(), dts: z.number().optional() })).default([]),
-});
+/**
+ * Each copy run's packets against the joined file's: a run's packets sit in decode order from
+ * its first output frame (runs start at clean keyframes and are joined whole), so the hashes at
+ * those positions must be the run's own, all of them, in order.
+ */
+export function copiedPacketProblems(joined: string[], copies: { startFrame: number; hashes: string[] }[]): string[] {
+  for (const { startFrame, hashes } of copies) {
+    if (hashes.length === 0) return [`a copied run starting at frame ${startFrame} has no packets`];
+    for (let i = 0; i < hashes.length; i++) {
+      if (joined[startFrame + i] !== hashes[i]) return [`frame ${startFrame + i} is not the source's own copied picture`];
+    }
+  }
+  return [];
+}
+
 
 export interface ExpectedStreams {
   frames: number;
@@ -49,12 +70,13 @@ export interface ExpectedStreams {
 
 /** Problems in plain words; empty when the file is what the timeline asks for. */
 export function checkJoinedStreams(raw: unknown, expected: ExpectedStreams): string[] {
-  const parsed = joinedProbeSchema.safeParse(raw);
+  const parsed = ffprobeOutputSchema.safeParse(raw);
   if (!parsed.success) return ['ffprobe could not describe the joined file'];
   const { streams, packets } = parsed.data;
   const video = streams.find((s) => s.codec_type === 'video');
   const audio = streams.find((s) => s.codec_type === 'audio');
   if (!video) return ['the joined file has no picture'];
+  if (video.index === undefined || !video.time_base) return ['ffprobe could not describe the joined file'];
   if (!audio) return ['the joined file has no sound'];
   const problems: string[] = [];
   if (video.width !== expected.width || video.height !== expected.height) problems.push(`the picture is ${video.width}x${video.height}`);
@@ -72,8 +94,8 @@ export function checkJoinedStreams(raw: unknown, expected: ExpectedStreams): str
   }
   problems.push(...frameSpacingProblems(vp.map((p) => p.pts ?? NaN), frameTicks));
   const frame = 1 / expected.fps;
-  const videoStart = video.start_time ?? 0;
-  const audioStart = audio.start_time ?? 0;
+  const videoStart = ffprobeNumber(video.start_time) ?? 0;
+  const audioStart = ffprobeNumber(audio.start_time) ?? 0;
   if (Math.abs(videoStart - audioStart) > frame) problems.push(`picture starts at ${videoStart}s, sound at ${audioStart}s`);
   return problems;
 }

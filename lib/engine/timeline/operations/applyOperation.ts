@@ -36,9 +36,5 @@ export function applyOperation(timeline: Timeline, op: EditOperation, ctx: Opera
     case 'fadeOut': return fadeOut(timeline, op);
     case 'setLoudness': return setLoudness(timeline, op);
     case 'audioAsVideo': return audioAsVideo(timeline, op, ctx);
-    case 'undo':
-    case 'redo':
-      // History lives in the store, not in the timeline: the chat turn runs these.
-      throw new OperationError(`${op.type} is not a timeline edit.`);
   }
 }

@@ -101,8 +101,9 @@ export const editOperationSchema = z.discriminatedUnion('type', [
   z
     .object({ type: z.literal('audioAsVideo'), file: z.string().optional().describe('name of the uploaded audio file; default the latest') })
     .describe('Make a video from an audio upload (a podcast): its sound over the uploaded image or a plain background, with a waveform'),
-  z.object({ type: z.literal('undo') }).describe('Undo the last change'),
-  z.object({ type: z.literal('redo') }).describe('Redo the last undone change'),
 ]);
 export type EditOperation = z.infer<typeof editOperationSchema>;
+/** An operation's kind ("removePauses"): stored with each timeline version, so machine keys never live in label text. */
+export type EditOperationKind = EditOperation['type'];
+export const EDIT_OPERATION_KINDS: readonly EditOperationKind[] = editOperationSchema.options.map((o) => o.shape.type.value);
 export type EditOperationOf<T extends EditOperation['type']> = Extract<EditOperation, { type: T }>;

@@ -3,7 +3,7 @@ import type { AudioAnalysis } from '@/lib/engine/media/schema';
 import { detectPausesIn } from '@/lib/engine/pauses/detectPauses';
 import { hysteresisFor, pauseSettings } from '@/lib/engine/pauses/pauseSettings';
 import { quietWindows } from '@/lib/engine/pauses/quietWindows';
-import { speechFlags } from '@/lib/engine/pauses/speechFlags';
+import { snapEdgesToLoudness, speechFlags } from '@/lib/engine/pauses/speechFlags';
 
 /** 10 ms windows and 32 ms model windows for pieces of [loudness dB, speech probability, seconds]. */
 function recording(...parts: [number, number, number][]): AudioAnalysis {
@@ -43,6 +43,14 @@ describe('quietWindows', () => {
     const { quiet, decidedBy } = quietWindows(noisy, 27, DEFAULT);
     expect(decidedBy).toBe('voice');
     expect(seconds(quiet)).toBeCloseTo(2, 1);
+  });
+
+  test("the model's lagging tail after a voice stops is cut where the loudness fell back to the background", () => {
+    // speech, 0.25 s where the model still says speech but only the background (-30 dB) plays, background, speech
+    const lagging = recording([-15, 0.95, 2], [-30, 0.95, 0.25], [-30, 0.05, 1], [-15, 0.95, 2]);
+    const { quiet, decidedBy } = quietWindows(lagging, 27, DEFAULT);
+    expect(decidedBy).toBe('voice');
+    expect(seconds(quiet)).toBeCloseTo(1.25, 1);
   });
 
   test('a file analysed before the model existed is judged by loudness alone', () => {
@@ -85,6 +93,20 @@ describe('speechFlags', () => {
   test('maps 32 ms model windows onto 10 ms windows by their middles', () => {
     const flags = speechFlags({ windowSeconds: 0.032, probability: [0, 1] }, 0.01, 7, { onset: 0.5, offset: 0.35 });
     expect(Array.from(flags)).toEqual([0, 0, 0, 1, 1, 1, 1]);
+  });
+});
+
+describe('snapEdgesToLoudness', () => {
+  // background level -30 dB; windows: 1 = the model says speech
+  test.each([
+    ['trims a quiet tail and a quiet head', [0, 1, 1, 1, 1, 1, 0], [-30, -31, -10, -12, -31, -32, -30], 3, [0, 0, 1, 1, 0, 0, 0]],
+    ['stops at the first window louder than the background', [1, 1, 1, 1, 1], [-10, -31, -12, -31, -31], 5, [1, 1, 1, 0, 0]],
+    ['moves each edge by at most maxWindows', [1, 1, 1, 1, 1, 1], [-40, -40, -10, -40, -40, -40], 2, [0, 0, 1, 1, 0, 0]],
+    ['a run quiet throughout goes entirely', [0, 1, 1, 0], [-30, -35, -35, -30], 5, [0, 0, 0, 0]],
+    ['the background level itself counts as quiet; above it does not', [1, 1, 1], [-29.9, -10, -30], 3, [1, 1, 0]],
+    ['nothing to snap', [0, 0, 0], [-10, -10, -10], 3, [0, 0, 0]],
+  ])('%s', (_name, talking, db, max, expected) => {
+    expect(Array.from(snapEdgesToLoudness(Uint8Array.from(talking), db, -30, max))).toEqual(expected);
   });
 });
 

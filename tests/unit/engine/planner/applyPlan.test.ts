@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { applyPlan } from '@/lib/engine/planner/applyPlan';
-import { defaultTitle, topicOfLabel } from '@/lib/engine/planner/planContext';
+import { defaultTitle, topicOfOperations } from '@/lib/engine/planner/planContext';
+import type { EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
 import { CAPABILITIES, replySentences } from '@/lib/engine/planner/replyText';
 import type { MediaRecord } from '@/lib/engine/media/schema';
 import { contextWith, timelineOf } from '../timeline/operations/operationFixtures';
@@ -11,7 +12,7 @@ describe('applyPlan', () => {
   test('applies every operation in order and says what each did', () => {
     const r = applyPlan(talk(), [{ type: 'trimStart', seconds: 5 }, { type: 'setAspect', aspect: '9:16' }], contextWith());
     expect(r.done).toEqual(['Trimmed the first 5 s.', 'Set the frame to 9:16 (1080x1920), filling with a blurred background.']);
-    expect(r.changed).toBe(true);
+    expect(r.timeline).not.toEqual(talk());
     expect(r.timeline.video[0].in).toBe(5);
   });
   test('a refused operation is reported and the others still apply', () => {
@@ -22,7 +23,9 @@ describe('applyPlan', () => {
   test('nothing applicable leaves the same timeline', () => {
     const t = talk();
     const r = applyPlan(t, [{ type: 'removeText', which: 'all' }], contextWith());
-    expect(r).toMatchObject({ timeline: t, changed: false, done: [] });
+    expect(r).toMatchObject({ timeline: t, done: [] });
+    // The very same object: the chat turn then knows nothing changed without serialising either timeline.
+    expect(r.timeline).toBe(t);
   });
 });
 
@@ -58,9 +61,10 @@ describe('planContext helpers', () => {
   ])('default title for project %s is %s', (title, expected) => {
     expect(defaultTitle(title, timelineOf([{ sourceId: 'm1', out: 5 }]), media)).toBe(expected);
   });
-  test.each([
-    ['addText: Added the title', 'title'],
-    ['removePauses+addMusic: Cut', 'music'],
-    ['Added talk.mp4', undefined],
-  ])('topic of %s', (label, topic) => expect(topicOfLabel(label)).toBe(topic));
+  test.each<[EditOperationKind[], string | undefined]>([
+    [['addText'], 'title'],
+    [['removePauses', 'addMusic'], 'music'],
+    // An upload's version: no edit operations.
+    [[], undefined],
+  ])('topic of a version made by %j', (kinds, topic) => expect(topicOfOperations(kinds)).toBe(topic));
 });

@@ -6,7 +6,7 @@ import type { PlanContext } from '@/lib/engine/planner/intents/intent';
 import { createModelPlanner } from '@/lib/engine/planner/llm/modelPlanner';
 import { operationTools } from '@/lib/engine/planner/llm/toolDefinitions';
 import { rulePlanner, rulesFirst } from '@/lib/engine/planner/planner';
-import { editOperationSchema } from '@/lib/engine/timeline/operations/editOperation';
+import { planStepSchema } from '@/lib/engine/planner/planStep';
 
 const BASE = 'http://127.0.0.1:9/v1';
 const ctx: PlanContext = { uploads: [{ name: 'talk.mp4', kind: 'video' }], hasMusic: false, hasText: false, defaultTitle: 'Talk' };
@@ -35,7 +35,7 @@ const call = (name: string, args: object) => ({ type: 'function', function: { na
 describe('tool definitions', () => {
   test('one tool per operation, parameters from the zod schemas', () => {
     const tools = operationTools();
-    expect(tools.map((t) => t.function.name)).toEqual(editOperationSchema.options.map((o) => o.shape.type.value));
+    expect(tools.map((t) => t.function.name)).toEqual(planStepSchema.options.map((o) => o.shape.type.value));
     const addText = tools.find((t) => t.function.name === 'addText')!;
     expect(addText.function.parameters).toMatchObject({ type: 'object', required: ['text'], properties: { text: { type: 'string', minLength: 1 } } });
     expect(JSON.stringify(tools)).not.toContain('"type":{"type":"string","const"');
@@ -56,7 +56,7 @@ describe('createModelPlanner', () => {
     });
     expect(requests[0].auth).toBe('Bearer sk-test');
     expect(requests[0].body.model).toBe('test-model');
-    expect(requests[0].body.tools).toHaveLength(editOperationSchema.options.length);
+    expect(requests[0].body.tools).toHaveLength(planStepSchema.options.length);
     expect(requests[0].body.messages[1]).toEqual({ role: 'user', content: 'cut long pauses and say hello' });
   });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { PlanContext } from '@/lib/engine/planner/intents/intent';
 import { planWithRules } from '@/lib/engine/planner/planWithRules';
-import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
+import type { PlanStep } from '@/lib/engine/planner/planStep';
 import { SHARED } from '@/tests/helpers/paths';
 
 const ctx: PlanContext = {
@@ -22,7 +22,7 @@ const withMusicAndTitle: PlanContext = { ...ctx, hasMusic: true, hasText: true }
 const ops = (message: string, c: PlanContext = ctx) => planWithRules(message, c).operations;
 
 /** What each eval phrasing must plan (the HTTP eval test checks the outcome; this pins the reading). */
-const evalPlans: Record<string, EditOperation[][]> = {
+const evalPlans: Record<string, PlanStep[][]> = {
   p01: [[{ type: 'removePauses' }, { type: 'addMusic' }, { type: 'addText', text: 'Talk 1080p', style: 'title' }]],
   p02: [[{ type: 'removePauses' }]],
   p03: [[{ type: 'removePauses', minPauseSeconds: 1 }]],
@@ -60,7 +60,7 @@ describe('eval phrasings', () => {
   });
 });
 
-const own: [string, EditOperation[], PlanContext?][] = [
+const own: [string, PlanStep[], PlanContext?][] = [
   // removePauses
   ['get rid of the dead air', [{ type: 'removePauses' }]],
   ['remove pauses but leave 200ms of padding', [{ type: 'removePauses', paddingSeconds: 0.2 }]],
@@ -184,7 +184,7 @@ describe('what it does not understand', () => {
 });
 
 describe('title styles by name', () => {
-  test.each<[string, PlanContext, EditOperation[]]>([
+  test.each<[string, PlanContext, PlanStep[]]>([
     ['lower-third style', withMusicAndTitle, [{ type: 'editText', look: 'lower-third' }]],
     ['make the title a lower third', withMusicAndTitle, [{ type: 'editText', look: 'lower-third' }]],
     ['use the subtitle bar style', withMusicAndTitle, [{ type: 'editText', look: 'subtitle-bar' }]],

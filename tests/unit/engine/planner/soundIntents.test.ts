@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { PlanContext } from '@/lib/engine/planner/intents/intent';
 import { planWithRules } from '@/lib/engine/planner/planWithRules';
-import type { EditOperation } from '@/lib/engine/timeline/operations/editOperation';
+import type { PlanStep } from '@/lib/engine/planner/planStep';
 
 const ctx: PlanContext = {
   uploads: [{ name: 'episode.mp3', kind: 'audio' }, { name: 'cover.jpg', kind: 'image' }],
@@ -12,7 +12,7 @@ const ctx: PlanContext = {
 const ops = (message: string, c: PlanContext = ctx) => planWithRules(message, c).operations;
 
 describe('loudness and audio-to-video phrasings', () => {
-  test.each<[string, EditOperation[]]>([
+  test.each<[string, PlanStep[]]>([
     ['make it louder', [{ type: 'setLoudness', target: 'social' }]],
     ['normalise for podcast', [{ type: 'setLoudness', target: 'podcast' }]],
     ['normalize the audio for a podcast', [{ type: 'setLoudness', target: 'podcast' }]],

@@ -1,5 +1,6 @@
+import type { ExportQuality } from '@/lib/engine/render/exportQuality';
 import { describe, expect, it } from 'vitest';
-import { buildExportArgs } from '@/lib/engine/render/buildExportArgs';
+import { buildExportArgs, buildMuxArgs, buildPictureArgs } from '@/lib/engine/render/buildExportArgs';
 import { compileFilterGraph } from '@/lib/engine/render/compileFilterGraph';
 import { outputSize } from '@/lib/engine/render/outputFormat';
 import { layoutTimelineTexts, type RenderPlan } from '@/lib/engine/render/renderPlan';
@@ -7,7 +8,7 @@ import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { MEDIA, timeline } from './fixtures';
 
 const fonts = { latin: '/f/Inter.ttf', cjk: '/f/Noto.ttf' };
-function plan(t: ReturnType<typeof timeline>, quality: 'high' | 'preview' = 'high', extra: Partial<RenderPlan> = {}): RenderPlan {
+function plan(t: ReturnType<typeof timeline>, quality: ExportQuality = 'high', extra: Partial<RenderPlan> = {}): RenderPlan {
   return {
     timeline: t, media: MEDIA, out: outputSize(t.canvas, quality), texts: [], fonts, music: [], outputPath: '/data/exports/e1.attempt-1.partial.mp4',
     background: null, loudness: null, workDir: '/w', ...extra,
@@ -143,5 +144,52 @@ describe('the export command', () => {
 
   it('refuses an empty timeline with a plain 409', () => {
     expect(() => compileFilterGraph(plan(timeline({})))).toThrow(/timeline is empty/);
+  });
+
+  it('split export, picture half: only the reads are opened, no sound is decoded, video encoder only, into the work folder', () => {
+    const t = timeline({
+      video: [{ id: 'a', sourceId: 'talk', in: 0, out: 4 }, { id: 'b', sourceId: 'silent', in: 1, out: 3 }],
+      audio: [{ id: 'm', name: 'Calm', source: { kind: 'library', trackId: 'calm-horizon' } }],
+      fadeInSeconds: 1,
+    });
+    const p = plan(t, 'high', { music: [{ clip: t.audio[0], path: '/lib/calm.wav', gain: 1 }] });
+    expect(buildPictureArgs(p, 'high')).toEqual([
+      '-ss', '0', '-t', '4', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/talk.mp4',
+      '-ss', '1', '-t', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/city.mpg',
+      '-filter_complex_script', '/w/picture-graph.txt',
+      '-map', '[vout]',
+      '-c:v', 'libx264', '-profile:v', 'high', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', '-r', '30',
+      '-an', '-f', 'mp4', '/w/picture.mp4',
+    ]);
+    expect(compileFilterGraph(p, { pictureOnly: true })).toBe(
+      '[0:v:0]fps=30[r0in];[r0in]scale=1920:1080,setsar=1[r0fit];[r0fit]format=yuv420p,tpad=stop=-1:stop_mode=clone[r0v0];' +
+        '[1:v:0]fps=30[r1in];[r1in]scale=1920:1080,setsar=1[r1fit];[r1fit]format=yuv420p,tpad=stop=-1:stop_mode=clone[r1v0];' +
+        '[r0v0]trim=start_frame=0:end_frame=120,setpts=PTS-STARTPTS[v0];' +
+        '[r1v0]trim=start_frame=0:end_frame=60,setpts=PTS-STARTPTS[v1];' +
+        '[v0][v1]concat=n=2:v=1:a=0[vcat];[vcat]fade=t=in:st=0:d=1,format=yuv420p[vout]',
+    );
+  });
+
+  it('split export, picture half: the same picture chains as the one-process graph, so the two paths draw the same frames', () => {
+    const video = Array.from({ length: 6 }, (_, i) => ({ id: `s${i}`, sourceId: 'talk', in: i * 2, out: i * 2 + 1.5, speed: i === 3 ? 1.5 : 1 }));
+    const t = timeline({ video, texts: [{ id: 't', text: 'Hi', start: 1, end: 3 }] });
+    const texts = layoutTimelineTexts(t, outputSize(t.canvas, 'high')).map((x) => ({ layout: x.layout, start: x.start, end: x.end, lineFiles: ['/w/text-0-0.txt'] }));
+    const p = plan(t, 'high', { texts });
+    const isPicture = (c: string) => /:v:0\]|\[r\d+(in|fit)\]|^\[r\d+v\d+\]|^\[vcat\]/.test(c);
+    const whole = compileFilterGraph(p).split(';').filter(isPicture).map((c) => c.replace(',asplit', ''));
+    const picture = compileFilterGraph(p, { pictureOnly: true }).split(';').filter((c) => !c.includes('concat='));
+    expect(picture).toEqual(whole);
+  });
+
+  it('split export, picture half: refused for an audio-only timeline, whose picture is drawn from its sound', () => {
+    const t = timeline({ video: [{ id: 'a', sourceId: 'podcast', in: 0, out: 2 }] });
+    expect(() => compileFilterGraph(plan(t), { pictureOnly: true })).toThrow(/no picture of its own/);
+  });
+
+  it('split export, the join: picture and sound stream-copied into the export, index up front', () => {
+    expect(buildMuxArgs('/w/picture.mp4', '/w/sound.m4a', '/data/exports/e1.partial.mp4')).toEqual([
+      '-v', 'error', '-i', '/w/picture.mp4', '-i', '/w/sound.m4a', '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy',
+      '-movflags', '+faststart', '-f', 'mp4', '/data/exports/e1.partial.mp4',
+    ]);
   });
 });

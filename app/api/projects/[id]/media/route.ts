@@ -20,5 +20,5 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
 
 export const GET = route<{ id: string }>(async (_req, { id }) => {
   const ctx = await requireOwnedProject(id);
-  return NextResponse.json({ media: (await getStore().listMedia(ctx.project.id)).map(toMediaView) });
+  return NextResponse.json({ media: (await getStore().listMediaSummaries(ctx.project.id)).map(toMediaView) });
 });

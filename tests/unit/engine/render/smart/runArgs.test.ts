@@ -20,16 +20,17 @@ const TALK = { path: '/m/talk.mp4', probe: { format: 'mov,mp4,m4a,3gp,3g2,mj2' }
 
 describe('fast export arguments', () => {
   it('copies a run of whole GOPs from its keyframe, as MPEG-TS with parameter sets in band', () => {
-    expect(buildCopyRunArgs(TALK, index, { kind: 'copy', startFrame: 45, frames: 120, sourceId: 'talk', sourceFrame: 60 }, '/w/run-1.ts')).toEqual([
-      '-v', 'error', '-ss', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4', '-map', '0:V:0', '-frames:v', '120', '-c:v', 'copy', '-an', '-sn', '-dn', '-f', 'mpegts', '/w/run-1.ts',
+    expect(buildCopyRunArgs(TALK, index, { kind: 'copy', startFrame: 45, frames: 120, sourceId: 'talk', sourceFrame: 60 }, '/w/run-1.ts', '/w/run-1.md5')).toEqual([
+      '-v', 'error', '-ss', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4',
+      '-map', '0:V:0', '-frames:v', '120', '-c:v', 'copy', '-an', '-sn', '-dn', '-f', 'mpegts', '/w/run-1.ts',
+      '-map', '0:V:0', '-frames:v', '120', '-c:v', 'copy', '-an', '-sn', '-dn', '-bsf:v', 'filter_units=remove_types=7|8|9', '-f', 'framemd5', '/w/run-1.md5',
     ]);
   });
 
-  it('decodes the copied run\'s first frame and its last (from the last GOP\'s keyframe) as the reference', () => {
-    expect(buildCopyReferenceArgs(TALK, index, { kind: 'copy', startFrame: 45, frames: 120, sourceId: 'talk', sourceFrame: 60 }, 120, '/w/ref-1.gray')).toEqual([
-      '-v', 'error', '-ss', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4', '-ss', '4', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4',
-      '-filter_complex', '[0:V:0]trim=end_frame=1,format=gray[first];[1:V:0]trim=start_frame=59:end_frame=60,format=gray[last];[first][last]concat=n=2:v=1:a=0[ref]',
-      '-map', '[ref]', '-vsync', '0', '-f', 'rawvideo', '/w/ref-1.gray',
+  it('decodes only the copied run\'s first frame (its keyframe) as the reference: packet hashes cover the rest', () => {
+    expect(buildCopyReferenceArgs(TALK, index, { kind: 'copy', startFrame: 45, frames: 120, sourceId: 'talk', sourceFrame: 60 }, '/w/ref-1.gray')).toEqual([
+      '-v', 'error', '-ss', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4',
+      '-map', '0:V:0', '-vf', 'trim=end_frame=1,format=gray', '-frames:v', '1', '-f', 'rawvideo', '/w/ref-1.gray',
     ]);
   });
 
@@ -101,9 +102,10 @@ describe('fast export arguments', () => {
   });
 
   it('decodes everything once and keeps only the join frames\' luma', () => {
-    expect(buildDecodePassArgs('/x/out.mp4', [44, 45], '/w/joins.gray')).toEqual([
+    expect(buildDecodePassArgs('/x/out.mp4', [44, 45], '/w/joins.gray', '/w/joined.md5')).toEqual([
       '-v', 'error', '-i', '/x/out.mp4', '-map', '0:a:0', '-f', 'null', '-',
       '-map', '0:v:0', '-vf', "select='eq(n\\,44)+eq(n\\,45)',format=gray", '-vsync', '0', '-f', 'rawvideo', '/w/joins.gray',
+      '-map', '0:v:0', '-c:v', 'copy', '-bsf:v', 'filter_units=remove_types=7|8|9', '-f', 'framemd5', '/w/joined.md5',
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { timelineDuration } from '@/lib/engine/timeline/duration';
 import { pauseOutputRanges, removePauses } from '@/lib/engine/timeline/operations/removePauses';
 import { OperationError } from '@/lib/engine/timeline/operations/operationContext';
+import { planWithRules } from '@/lib/engine/planner/planWithRules';
 import { contextWith, envelope, timelineOf } from './operationFixtures';
 
 // talk.mp4 with pauses at 10-11 s and 30-32 s; a.mp4 with one at 5-6 s.
@@ -40,6 +41,20 @@ describe('removePauses', () => {
     expect(r.said).toBe(
       'I found no pauses of 0.5 s or more to cut. If there is steady background noise, try "cut even the quiet pauses" or "only pauses over 0.3 seconds".',
     );
+  });
+
+  test('when the voice model was unsure, the reply says so and offers gentler and stricter wording the planner understands', () => {
+    // Noise in the pauses, where the model hovers at 0.5: cut, but doubtful.
+    const probability = Array.from({ length: Math.ceil(10 / 0.032) }, (_, j) => ((j + 0.5) * 0.032 >= 4 && (j + 0.5) * 0.032 < 6 ? 0.5 : 0.95));
+    const rmsDb = Array.from({ length: 1000 }, (_, i) => (i >= 400 && i < 600 ? -27 : -15));
+    const hesitant = contextWith({ analyses: { 'm-n': { windowSeconds: 0.01, rmsDb, speech: { windowSeconds: 0.032, probability } } } });
+    const t = timelineOf([{ sourceId: 'm-n', out: 10 }]);
+    const { said } = removePauses(t, { type: 'removePauses' }, hesitant);
+    expect(said).toMatch(/^Cut 1 pause .* Background noise made some of this hard to call: if words got clipped, say "cut the pauses gently"; if pauses are left, say "cut the pauses more aggressively"\.$/);
+    // The phrases offered, said back to the chat, plan gentler and stricter cuts.
+    const planCtx = { uploads: [{ name: 'talk.mp4', kind: 'video' as const }], hasMusic: false, hasText: false, defaultTitle: 'Talk', videoSeconds: 10 };
+    expect(planWithRules('cut the pauses gently', planCtx).operations).toEqual([{ type: 'removePauses', belowSpeechDb: 38 }]);
+    expect(planWithRules('cut the pauses more aggressively', planCtx).operations).toEqual([{ type: 'removePauses', paddingSeconds: 0.06, belowSpeechDb: 20 }]);
   });
 
   test('refuses clips without analysed sound', () => {
