@@ -51,8 +51,9 @@ export function rendersOf(exportId: string): number[] {
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const cmdline = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8');
-      if (cmdline.includes('ffmpeg') && cmdline.includes(exportId)) pids.push(Number(name));
+      const argv = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+      // The ffmpeg binary itself, not a wrapper around it (the process runner may start one).
+      if (/(^|\/)ffmpeg[^/]*$/.test(argv[0]) && argv.some((a) => a.includes(exportId))) pids.push(Number(name));
     } catch {
       /* gone */
     }
