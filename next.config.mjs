@@ -5,6 +5,7 @@ const nextConfig = {
     'better-sqlite3',
     'busboy',
     'pg',
+    'pg-boss',
     // The AWS SDK is large and loads its parts at run time; Node resolves it from node_modules.
     '@aws-sdk/client-s3',
     '@aws-sdk/lib-storage',

@@ -132,6 +132,7 @@ async function main() {
   await optional('pauseDetectors.ts', 'pauseDetectors', (m) => (m.benchPauseDetectors as () => Promise<object>)());
   await optional('chatLatency.ts', 'chatLatency', (m) => (m.benchChatLatency as () => Promise<object>)());
   await optional('publicLoad.ts', 'publicLoad', (m) => (m.benchPublicLoad as () => Promise<object>)());
+  await optional('workers.ts', 'workers', (m) => (m.benchWorkers as () => Promise<object>)());
 }
 
 main().catch((err) => {

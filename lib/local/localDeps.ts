@@ -2,7 +2,7 @@
 import type { BlobStore } from '@/lib/blob/types';
 import type { Tools } from '@/lib/engine/ffmpeg/tools';
 import type { Planner } from '@/lib/engine/planner/planner';
-import type { Store } from '@/lib/store/types';
+import type { ExportRecord, Store } from '@/lib/store/types';
 
 export interface LocalSettings {
   /** This machine's folder for renders in progress, generated music and work files (DATA_DIR, or the cache folder with S3). */
@@ -32,10 +32,10 @@ export interface LocalDeps {
   planner: Planner;
 }
 
-/** What the export service needs from the render worker. */
+/** What the export service needs from the render queue (in-process on SQLite, shared on PostgreSQL). */
 export interface ExportQueue {
-  /** Something was queued: start it if a slot is free. */
-  kick(): void;
-  /** Stops the export's ffmpeg if it runs in this process. */
-  abort(exportId: string): void;
+  /** The export's row was stored as queued: hand it to the queue. */
+  queued(record: ExportRecord): Promise<void>;
+  /** The export's row now says canceled: stop its render wherever it runs. */
+  canceled(exportId: string): Promise<void>;
 }

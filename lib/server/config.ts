@@ -49,6 +49,10 @@ export const configSchema = z
     FFPROBE_PATH: optionalString,
     MAX_UPLOAD_MB: intFromEnv(500),
     RENDER_CONCURRENCY: intFromEnv(1),
+    /** "1": this web process renders nothing; `npm run worker` processes take the shared queue's jobs (needs DATABASE_URL). */
+    WEB_ONLY: z.enum(['0', '1']).default('0'),
+    /** Seconds a render worker may go unheard before its job goes to another worker (the shared queue's heartbeat). */
+    RENDER_LEASE_SECONDS: z.string().optional().transform((v) => (v === undefined || v === '' ? 30 : Number(v))).pipe(z.number().int().min(10)),
     /** "0" makes every export encode every frame (no copying of unchanged stretches). */
     FAST_EXPORT: z.enum(['0', '1', 'always']).default('1'),
     /** ffprobe/ffmpeg analysis processes (probe, measure, decode for loudness and speech) at once across all users; more wait in line. */
@@ -107,6 +111,13 @@ export const configSchema = z
     RETENTION_DAYS: intFromEnv(30),
   })
   .superRefine((env, ctx) => {
+    if (env.WEB_ONLY === '1' && env.DATABASE_URL === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEB_ONLY'],
+        message: 'WEB_ONLY=1 needs DATABASE_URL: without the shared queue nothing else would render the exports',
+      });
+    }
     if (env.S3_ENDPOINT !== undefined && env.S3_BUCKET === undefined) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'S3_BUCKET must be set when S3_ENDPOINT is' });
     }

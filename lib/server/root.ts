@@ -7,8 +7,9 @@ import { S3BlobStore, s3ClientFor } from '@/lib/blob/s3BlobStore';
 import type { BlobStore } from '@/lib/blob/types';
 import type { Planner } from '@/lib/engine/planner/planner';
 import { RenderWorker } from '@/lib/local/exports/renderWorker';
+import { SharedRenderQueue } from '@/lib/local/exports/sharedRenderQueue';
 import { createLocalBackend } from '@/lib/local/localBackend';
-import type { LocalDeps } from '@/lib/local/localDeps';
+import type { ExportQueue, LocalDeps } from '@/lib/local/localDeps';
 import { createNemoBackend } from '@/lib/nemo/nemoBackend';
 import { PostgresStore } from '@/lib/store/postgresStore';
 import { SqliteStore } from '@/lib/store/sqliteStore';
@@ -26,8 +27,8 @@ export interface AppRoot {
   blobs: BlobStore;
   planner: Planner;
   backend: EditingBackend;
-  /** The local render queue; null when NemoVideo renders remotely. */
-  worker: RenderWorker | null;
+  /** The local render queue (in-process on SQLite, pg-boss on PostgreSQL); null when NemoVideo renders remotely. */
+  worker: ExportQueue | null;
   /** Resumable uploads in progress (either backend ingests them). */
   tus: TusParts;
   /** Rate buckets, things in progress and promised bytes (lib/server/limits). */
@@ -61,15 +62,9 @@ export function workDirFor(config: Config): string {
   return config.S3_BUCKET ? config.BLOB_CACHE_DIR : config.DATA_DIR;
 }
 
-/** Wires one app from a config and a store (tests may pass their own store). */
-export function buildRoot(config: Config, store: Store = storeFor(config)): AppRoot {
-  const planner = plannerFor(config);
-  const blobs = blobsFor(config);
-  const tus = createTusParts(workDirFor(config));
-  if (config.EDIT_BACKEND === 'nemo') {
-    return { config, store, blobs, planner, backend: createNemoBackend(config, store, {}, blobs), worker: null, tus, limits: createLimitsState() };
-  }
-  const deps: LocalDeps = {
+/** What the local engine's renders need; also used by the worker process (lib/server/workerProcess.ts). */
+export function localDepsFor(config: Config, store: Store, blobs: BlobStore = blobsFor(config), planner: Planner = plannerFor(config)): LocalDeps {
+  return {
     store,
     blobs,
     settings: {
@@ -85,14 +80,42 @@ export function buildRoot(config: Config, store: Store = storeFor(config)): AppR
     tools,
     planner,
   };
+}
+
+/**
+ * The render queue: with DATABASE_URL the shared one (pg-boss), which this process also works unless
+ * WEB_ONLY=1 (then `npm run worker` processes render); else the embedded in-process one.
+ */
+function exportQueueFor(config: Config, deps: LocalDeps): ExportQueue {
+  if (config.DATABASE_URL) {
+    return new SharedRenderQueue(deps, {
+      databaseUrl: config.DATABASE_URL,
+      leaseSeconds: config.RENDER_LEASE_SECONDS,
+      work: config.WEB_ONLY !== '1',
+      name: `web-${process.pid}`,
+    });
+  }
   const worker = new RenderWorker(deps);
   process.once('exit', () => worker.abortAll());
+  return worker;
+}
+
+/** Wires one app from a config and a store (tests may pass their own store). */
+export function buildRoot(config: Config, store: Store = storeFor(config)): AppRoot {
+  const planner = plannerFor(config);
+  const blobs = blobsFor(config);
+  const tus = createTusParts(workDirFor(config));
+  if (config.EDIT_BACKEND === 'nemo') {
+    return { config, store, blobs, planner, backend: createNemoBackend(config, store, {}, blobs), worker: null, tus, limits: createLimitsState() };
+  }
+  const deps = localDepsFor(config, store, blobs, planner);
+  const worker = exportQueueFor(config, deps);
   return { config, store, blobs, planner, backend: createLocalBackend(deps, worker), worker, tus, limits: createLimitsState() };
 }
 
 // Next bundles the route handlers and instrumentation.ts separately, so each bundle has its own copy of
 // this module. This one globalThis slot makes them share a single root: one SQLite connection and one
-// render worker per process (two workers would claim and render the same queue twice). It is the only
+// render queue per process (two in-process workers would claim and render the same queue twice). It is the only
 // process-wide slot in the app; everything else hangs off the root.
 const g = globalThis as unknown as { __inVideoRoot?: AppRoot };
 

@@ -258,6 +258,35 @@ export class PostgresStore implements Store {
     return row ? toExport(row) : null;
   }
 
+  async beginExportRender(id: string, options: { maxRunningPerOwner?: number } = {}) {
+    return this.tx(async (c): Promise<ExportRecord | 'busy' | null> => {
+      const row = await this.get(
+        'SELECT e.status, p.owner_id FROM exports e JOIN projects p ON p.id = e.project_id WHERE e.id = $1',
+        [id],
+        c,
+      );
+      if (!row || (row.status !== 'queued' && row.status !== 'rendering')) return null;
+      // Workers in other processes start renders of the same owner at the same moment: the count is
+      // read under a lock on the owner (held to commit), so the cap holds across all of them.
+      await this.run("SELECT pg_advisory_xact_lock(hashtext('in-video:renders:' || $1))", [row.owner_id], c);
+      const running = await this.get(
+        `SELECT COUNT(*) AS n FROM exports e JOIN projects p ON p.id = e.project_id
+         WHERE p.owner_id = $1 AND e.status = 'rendering' AND e.id <> $2`,
+        [row.owner_id, id],
+        c,
+      );
+      if (Number(running!.n) >= (options.maxRunningPerOwner ?? Number.MAX_SAFE_INTEGER)) return 'busy';
+      const at = now();
+      const updated = await this.get(
+        `UPDATE exports SET status = 'rendering', attempts = attempts + 1, started_at = $2, updated_at = $2
+         WHERE id = $1 AND status IN ('queued', 'rendering') RETURNING *`,
+        [id, at],
+        c,
+      );
+      return updated ? toExport(updated) : null;
+    });
+  }
+
   async ownerUsage(ownerId: string) {
     const row = (await this.get(
       `SELECT

@@ -256,6 +256,29 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async beginExportRender(id: string, options: { maxRunningPerOwner?: number } = {}) {
+    // One SQLite writer at a time: the transaction is the per-owner lock.
+    return this.db.transaction((): ExportRecord | 'busy' | null => {
+      const row = this.get(
+        `SELECT e.status, p.owner_id FROM exports e JOIN projects p ON p.id = e.project_id WHERE e.id = ?`,
+        id,
+      );
+      if (!row || (row.status !== 'queued' && row.status !== 'rendering')) return null;
+      const running = this.get(
+        `SELECT COUNT(*) AS n FROM exports e JOIN projects p ON p.id = e.project_id
+         WHERE p.owner_id = ? AND e.status = 'rendering' AND e.id <> ?`,
+        row.owner_id, id,
+      )!.n as number;
+      if (running >= (options.maxRunningPerOwner ?? Number.MAX_SAFE_INTEGER)) return 'busy';
+      const at = now();
+      this.run(
+        "UPDATE exports SET status = 'rendering', attempts = attempts + 1, started_at = ?, updated_at = ? WHERE id = ?",
+        at, at, id,
+      );
+      return toExport(this.get('SELECT * FROM exports WHERE id = ?', id)!);
+    })();
+  }
+
   async problem() {
     return null; // the file was opened (or the constructor threw) at start
   }

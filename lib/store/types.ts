@@ -124,6 +124,13 @@ export interface Store {
    * and an owner with `maxRunningPerOwner` renders already running waits.
    */
   claimNextExport(options?: { maxRunningPerOwner?: number }): Promise<ExportRecord | null>;
+  /**
+   * Moves one export, delivered by the shared job queue, to rendering (attempts + 1) and returns it;
+   * 'busy' when its owner already has `maxRunningPerOwner` other renders running (counted under a
+   * per-owner lock, so workers in several processes cannot each start one past the cap); null when
+   * it is no longer waiting or rendering (canceled, finished, deleted).
+   */
+  beginExportRender(id: string, options?: { maxRunningPerOwner?: number }): Promise<ExportRecord | 'busy' | null>;
 
   deleteExport(id: string): Promise<void>;
   /** What one owner holds and runs, for quotas: bytes of media and finished exports, projects, renders. */

@@ -39,7 +39,7 @@ export async function startLocalExport(store: Store, queue: ExportQueue, project
     renderReason: fullReason,
   };
   await store.createExport(record);
-  queue.kick();
+  await queue.queued(record);
   return record;
 }
 
@@ -52,7 +52,7 @@ export async function cancelLocalExport(store: Store, queue: ExportQueue, export
   }
   // Record first, then stop ffmpeg: the worker sees the abort and leaves the status alone.
   const canceled = await store.updateExport(exportId, { status: 'canceled', finishedAt: new Date().toISOString() });
-  queue.abort(exportId);
+  await queue.canceled(exportId);
   return canceled;
 }
 

@@ -1,6 +1,6 @@
-// The in-process render queue: claims queued exports from the store, runs up to RENDER_CONCURRENCY at once.
+// The in-process render queue of the embedded default (SQLite): claims queued exports from the store, runs up to RENDER_CONCURRENCY at once.
 import 'server-only';
-import type { Store } from '@/lib/store/types';
+import type { ExportRecord, Store } from '@/lib/store/types';
 import type { ExportQueue, LocalDeps } from '@/lib/local/localDeps';
 import { recoverExports } from './recoverExports';
 import { failureMessage, renderExport } from './renderExport';
@@ -27,6 +27,14 @@ export class RenderWorker implements ExportQueue {
     // A poll catches jobs queued while every slot was busy, without relying on a perfect kick.
     setInterval(() => this.kick(), POLL_MS).unref();
     void this.ready.then(() => this.kick());
+  }
+
+  async queued(_record: ExportRecord): Promise<void> {
+    this.kick();
+  }
+
+  async canceled(exportId: string): Promise<void> {
+    this.abort(exportId);
   }
 
   /** Starts queued exports while there are free slots. */

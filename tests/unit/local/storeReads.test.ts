@@ -63,7 +63,7 @@ async function project() {
   await sqlite.commitTimeline('p1', appendMedia(emptyTimeline(), media), 'Added the talks');
   const counted = countingStore(sqlite);
   const tools = () => ({ ffmpeg: 'unused-ffmpeg', ffprobe: 'unused-ffprobe', run: () => Promise.reject(new Error('no process runs here')) });
-  const queue = { kick() {}, abort() {} };
+  const queue = { async queued() {}, async canceled() {} };
   const settings = { dataDir: dir, renderConcurrency: 1, maxUploadBytes: 500 * 1024 * 1024, maxRunningPerOwner: 1, renderTimeFactor: 10, renderTimeGraceSeconds: 60 };
   const backend = createLocalBackend({ store: counted.store, blobs: new LocalBlobStore(dir), settings, tools, planner: rulePlanner }, queue);
   return { ctx: { ownerId: 'o1', project: record }, backend, ...counted };

@@ -131,6 +131,31 @@ describe.each(STORES)('the $name store', (kind) => {
     expect((await store.listExportsByStatus(['rendering'])).every((e) => e.attempts === 1)).toBe(true);
   });
 
+  it('starts a delivered export once per delivery, counting attempts, and not once it is canceled', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    await store.createExport(exportRow('e1', 'p', '2026-01-01T00:00:00.000Z'));
+    const first = await store.beginExportRender('e1');
+    expect(first).toMatchObject({ id: 'e1', status: 'rendering', attempts: 1 });
+    // The queue hands it to another worker after the first one died: the row is still rendering.
+    expect(await store.beginExportRender('e1', { maxRunningPerOwner: 1 })).toMatchObject({ status: 'rendering', attempts: 2 });
+    await store.updateExport('e1', { status: 'canceled' });
+    expect(await store.beginExportRender('e1')).toBeNull();
+    expect(await store.beginExportRender('missing')).toBeNull();
+  });
+
+  it('lets three processes starting one owner\'s renders at once start only as many as the cap', async () => {
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
+    const ids = Array.from({ length: 24 }, (_, i) => `e${String(i).padStart(2, '0')}`);
+    for (const id of ids) await store.createExport(exportRow(id, 'p', '2026-01-01T00:00:00.000Z'));
+    const processes = [store, await another(), await another()];
+    // Each process's connections warmed up first, so the starts below overlap rather than queue behind connecting.
+    await Promise.all(processes.flatMap((s) => [0, 1, 2, 3].map(() => s.getExport('e00'))));
+    const results = await Promise.all(ids.map((id, i) => processes[i % 3].beginExportRender(id, { maxRunningPerOwner: 2 })));
+    expect(results.filter((r) => r !== 'busy' && r !== null)).toHaveLength(2);
+    expect(results.filter((r) => r === 'busy')).toHaveLength(22);
+    expect(await store.listExportsByStatus(['rendering'])).toHaveLength(2);
+  });
+
   it('lists exports newest first, ties in reverse order of creation, and keeps every field', async () => {
     await store.createProject({ id: 'p', ownerId: 'o', title: 'T', timeline: emptyTimeline() });
     const at = '2026-03-04T05:06:07.089Z';
