@@ -45,15 +45,16 @@ export async function startWorker(env: Record<string, string>): Promise<TestWork
   return { pid: child.pid!, logs: () => output, waitForLog, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
 
-/** The ffmpeg processes on this machine whose command line names `exportId` (renders of that export). */
+/** The ffmpeg processes on this machine encoding the picture of `exportId` (renders of that export). */
 export function rendersOf(exportId: string): number[] {
   const pids: number[] = [];
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const argv = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
-      // The ffmpeg binary itself, not a wrapper around it (the process runner may start one).
-      if (/(^|\/)ffmpeg[^/]*$/.test(argv[0]) && argv.some((a) => a.includes(exportId))) pids.push(Number(name));
+      // The ffmpeg binary itself, not a wrapper around it (the process runner may start one), encoding the
+      // export's picture: its sound is made by a second process at the same time, which is not a second render.
+      if (/(^|\/)ffmpeg[^/]*$/.test(argv[0]) && argv.includes('libx264') && argv.some((a) => a.includes(exportId))) pids.push(Number(name));
     } catch {
       /* gone */
     }
