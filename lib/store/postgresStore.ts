@@ -6,7 +6,7 @@ import type { MediaRecord } from '@/lib/engine/media/schema';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
 import type { EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
 import { createPool, inTransaction, migrate, type Queryable } from './postgresDb';
-import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, MEDIA_SUMMARY_COLUMNS, json, now, toAnalyses, toExport, toMedia, toMediaSummary, toMessage, toProject, toVersion, type Row } from './rowMappers';
+import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, MEDIA_SUMMARY_COLUMNS, json, now, toAnalyses, toExport, toMedia, toMediaSummary, toMessage, toOwnerUsage, toProject, toVersion, type Row } from './rowMappers';
 import type { ExportRecord, MessageRecord, ProjectRecord, Store, TimelineHead } from './types';
 
 export class PostgresStore implements Store {
@@ -300,13 +300,7 @@ export class PostgresStore implements Store {
             WHERE p.owner_id = $1 AND e.status = 'queued') AS queued`,
       [ownerId],
     ))!;
-    // SUM of bigint is numeric, which node-postgres hands over as a string.
-    return {
-      storedBytes: Number(row.media_bytes) + Number(row.export_bytes),
-      projects: Number(row.projects),
-      rendersRunning: Number(row.running),
-      rendersQueued: Number(row.queued),
-    };
+    return toOwnerUsage(row);
   }
   async deleteExport(id: string) {
     await this.run('DELETE FROM exports WHERE id = $1', [id]);

@@ -11,6 +11,7 @@ import {
   projectRecordSchema,
   type ExportRecord,
   type MessageRecord,
+  type OwnerUsage,
   type ProjectRecord,
   type TimelineVersion,
 } from './types';
@@ -32,36 +33,38 @@ export const toProject = (r: Row): ProjectRecord =>
     backendState: parseJson(r.backend_state),
   });
 
+/** The columns a media record and its summary share. */
+const mediaCommon = (r: Row) => ({
+  id: r.id,
+  projectId: r.project_id,
+  name: r.name,
+  path: r.path,
+  size: r.size,
+  probe: parseJson(r.probe),
+  hasThumbnail: Boolean(r.has_thumbnail), // SQLite's 0/1, Postgres' boolean
+  createdAt: r.created_at,
+});
+
 export const toMedia = (r: Row): MediaRecord =>
   mediaRecordSchema.parse({
-    id: r.id,
-    projectId: r.project_id,
-    name: r.name,
-    path: r.path,
-    size: r.size,
-    probe: parseJson(r.probe),
+    ...mediaCommon(r),
     analysis: parseJson(r.analysis),
     peaks: parseJson(r.peaks),
-    hasThumbnail: Boolean(r.has_thumbnail), // SQLite's 0/1, Postgres' boolean
-    createdAt: r.created_at,
     videoIndex: parseJson(r.video_index),
   });
 
 /** Columns of a media summary: everything but the analysis arrays, and whether peaks exist (SQLite's 0/1, Postgres' boolean). */
 export const MEDIA_SUMMARY_COLUMNS = 'id, project_id, name, path, size, probe, has_thumbnail, created_at, peaks IS NOT NULL AS has_peaks';
 
-export const toMediaSummary = (r: Row): MediaSummary =>
-  mediaSummarySchema.parse({
-    id: r.id,
-    projectId: r.project_id,
-    name: r.name,
-    path: r.path,
-    size: r.size,
-    probe: parseJson(r.probe),
-    hasThumbnail: Boolean(r.has_thumbnail),
-    hasPeaks: Boolean(r.has_peaks),
-    createdAt: r.created_at,
-  });
+export const toMediaSummary = (r: Row): MediaSummary => mediaSummarySchema.parse({ ...mediaCommon(r), hasPeaks: Boolean(r.has_peaks) });
+
+/** The owner-usage row (SQLite numbers, or Postgres bigint/numeric sums that node-postgres hands over as strings). */
+export const toOwnerUsage = (row: Row): OwnerUsage => ({
+  storedBytes: Number(row.media_bytes) + Number(row.export_bytes),
+  projects: Number(row.projects),
+  rendersRunning: Number(row.running),
+  rendersQueued: Number(row.queued),
+});
 
 /** `{ id, analysis }` rows as analyses by media id. */
 export const toAnalyses = (rows: Row[]): Record<string, AudioAnalysis | null> =>

@@ -7,7 +7,7 @@ import type { MediaRecord } from '@/lib/engine/media/schema';
 import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
 import type { EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
 import { MIGRATIONS } from './migrations';
-import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, MEDIA_SUMMARY_COLUMNS, json, now, toAnalyses, toExport, toMedia, toMediaSummary, toMessage, toProject, toVersion, type Row } from './rowMappers';
+import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, MEDIA_SUMMARY_COLUMNS, json, now, toAnalyses, toExport, toMedia, toMediaSummary, toMessage, toOwnerUsage, toProject, toVersion, type Row } from './rowMappers';
 import {
   type ExportRecord,
   type MessageRecord,
@@ -296,12 +296,7 @@ export class SqliteStore implements Store {
             WHERE p.owner_id = @owner AND e.status = 'queued') AS queued`,
       { owner: ownerId },
     )!;
-    return {
-      storedBytes: Number(row.media_bytes) + Number(row.export_bytes),
-      projects: Number(row.projects),
-      rendersRunning: Number(row.running),
-      rendersQueued: Number(row.queued),
-    };
+    return toOwnerUsage(row);
   }
   async deleteExport(id: string) {
     this.run('DELETE FROM exports WHERE id = ?', id);
