@@ -1,6 +1,8 @@
 // The upload use case: receive files (multipart or URLs), probe, analyse and poster each once, store, then tell the backend in upload order.
 import 'server-only';
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { nanoid } from 'nanoid';
 import type { MediaView } from '@/lib/api/schemas';
 import { getBackend } from '@/lib/server/context';
@@ -17,7 +19,6 @@ import { mediaRecordSchema, type MediaRecord } from '@/lib/engine/media/schema';
 import { getConfig } from './config';
 import { tools } from './binaries';
 import { getBlobs, getStore } from './context';
-import { workDirFor } from './root';
 import { receiveMultipart, removeFiles, type ReceivedFile } from './upload/receiveMultipart';
 import { acquireUrlImportSlot, reserveStorage, storageRoom } from './limits/quotas';
 import { downloadUrl } from './urlImport/downloadUrl';
@@ -37,12 +38,23 @@ function analysisOptions(signal?: AbortSignal): { slots: ProcessSlots; limits: M
 /**
  * Where a file waits while it arrives and is analysed (ffprobe, loudness, speech and keyframes need a
  * file they can seek in): on the embedded default its final folder under DATA_DIR, so taking it in is a
- * rename; with S3 the cache folder of this machine, and the file is gone once it is uploaded.
+ * rename; with S3 a folder of its own in the OS temp folder (never DATA_DIR, never the cache other
+ * processes share and sweep), removed by `done` once the files are in the bucket or refused.
  */
-async function prepareDir(projectId: string) {
-  const workDir = workDirFor(getConfig());
-  await fs.mkdir(projectMediaDir(workDir, projectId), { recursive: true });
-  return (id: string) => incomingPath(workDir, projectId, id);
+async function prepareDir(projectId: string): Promise<{ pathFor: (id: string) => string; done: () => Promise<void> }> {
+  const config = getConfig();
+  if (config.S3_BUCKET) {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'in-video-upload-'));
+    return { pathFor: (id) => path.join(dir, `${id}.incoming`), done: () => fs.rm(dir, { recursive: true, force: true }) };
+  }
+  await fs.mkdir(projectMediaDir(config.DATA_DIR, projectId), { recursive: true });
+  return { pathFor: (id) => incomingPath(config.DATA_DIR, projectId, id), done: async () => {} };
+}
+
+/** The analysed file's name: its final place on local disk; with S3 beside the upload, in its own temp folder. */
+function analysedPath(file: ReceivedFile, projectId: string, ext: string): string {
+  const config = getConfig();
+  return config.S3_BUCKET ? path.join(path.dirname(file.path), `${file.id}.${ext}`) : storedMediaPath(config.DATA_DIR, projectId, file.id, ext);
 }
 
 /** `POST .../media` with multipart field `files`. */
@@ -55,15 +67,19 @@ export async function ingestUpload(ctx: BackendContext, req: Request): Promise<M
   const release = await reserveStorage(ctx.ownerId, known ? declared : 0);
   try {
     const room = known ? Infinity : await storageRoom(ctx.ownerId);
-    const pathFor = await prepareDir(ctx.project.id);
-    const files = await receiveMultipart(req, {
-      maxBytes: Math.min(getConfig().maxUploadBytes, room),
-      allocate: () => {
-        const id = newMediaId();
-        return { id, path: pathFor(id) };
-      },
-    });
-    return await ingestFiles(ctx, files, req.signal);
+    const staging = await prepareDir(ctx.project.id);
+    try {
+      const files = await receiveMultipart(req, {
+        maxBytes: Math.min(getConfig().maxUploadBytes, room),
+        allocate: () => {
+          const id = newMediaId();
+          return { id, path: staging.pathFor(id) };
+        },
+      });
+      return await ingestFiles(ctx, files, req.signal);
+    } finally {
+      await staging.done();
+    }
   } finally {
     release();
   }
@@ -80,7 +96,15 @@ export async function ingestUrls(ctx: BackendContext, urls: string[], signal?: A
 }
 
 async function downloadAndIngest(ctx: BackendContext, urls: string[], signal?: AbortSignal): Promise<MediaView[]> {
-  const pathFor = await prepareDir(ctx.project.id);
+  const staging = await prepareDir(ctx.project.id);
+  try {
+    return await downloadAndIngestInto(ctx, urls, staging.pathFor, signal);
+  } finally {
+    await staging.done();
+  }
+}
+
+async function downloadAndIngestInto(ctx: BackendContext, urls: string[], pathFor: (id: string) => string, signal?: AbortSignal): Promise<MediaView[]> {
   const config = getConfig();
   const files: ReceivedFile[] = [];
   try {
@@ -106,9 +130,12 @@ async function downloadAndIngest(ctx: BackendContext, urls: string[], signal?: A
   return ingestFiles(ctx, files, signal);
 }
 
-/** A resumable upload whose last byte arrived: the same probe, analysis and errors as one multipart file. */
+/**
+ * A resumable upload whose last byte arrived: the same probe, analysis and errors as one multipart file.
+ * With S3 it is analysed where its parts were put together (this machine's tus folder) and leaves it for the bucket.
+ */
 export async function ingestFinishedUpload(ctx: BackendContext, file: ReceivedFile): Promise<MediaView> {
-  await prepareDir(ctx.project.id);
+  if (!getConfig().S3_BUCKET) await prepareDir(ctx.project.id);
   const [media] = await ingestFiles(ctx, [file]);
   return media;
 }
@@ -118,7 +145,6 @@ export async function ingestFinishedUpload(ctx: BackendContext, file: ReceivedFi
  * message) and every file of the request is removed, so a retry starts clean.
  */
 export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[], signal?: AbortSignal): Promise<MediaView[]> {
-  const workDir = workDirFor(getConfig());
   const blobs = getBlobs();
   const analysis = analysisOptions(signal);
   const staged: string[] = files.map((f) => f.path);
@@ -133,7 +159,7 @@ export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[], si
     for (const file of files) {
       const { probe, ext } = await probeMedia(tools(), file.path, file.name, analysis);
       const key = mediaKey(ctx.project.id, file.id, ext);
-      const local = storedMediaPath(workDir, ctx.project.id, file.id, ext);
+      const local = analysedPath(file, ctx.project.id, ext);
       await fs.rename(file.path, local);
       staged.push(local);
       const audio = await analyseAudio(tools(), local, file.name, probe, analysis);
