@@ -5,10 +5,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import type { BlobStore } from '@/lib/blob/types';
+import { LocalBlobStore } from '@/lib/blob/localBlobStore';
+import { S3BlobStore, s3ClientFor } from '@/lib/blob/s3BlobStore';
 import type { Store } from '@/lib/store/types';
 import { PostgresStore } from '@/lib/store/postgresStore';
 import { SqliteStore } from '@/lib/store/sqliteStore';
 import { ROOT } from './paths';
+import { TEST_S3_KEY } from './s3';
 
 export interface TestServer {
   baseUrl: string;
@@ -18,6 +23,16 @@ export interface TestServer {
   databaseUrl?: string;
   /** Opens the store the server uses, for tests that look at rows; close it when done. */
   openStore(): Store;
+  /** The S3 variables the server runs with (TEST_BLOBS=s3 or a test's own); undefined on local disk. */
+  s3Env?: Record<string, string>;
+  /** Where the server keeps work files (tus parts, render partials): DATA_DIR, or its BLOB_CACHE_DIR with S3. */
+  workDir: string;
+  /** The server's files as the app stores them (local disk under DATA_DIR, or its bucket), for tests that look at files. */
+  blobs(): BlobStore;
+  /** Every stored file's key under a folder-like prefix (`media/<project>`, `exports`), sorted; on local disk every file there. */
+  storedFiles(prefix: string): Promise<string[]>;
+  /** Stored files under `prefix` plus, with S3, the files under the same folder of workDir (`work:<relative path>`): nothing left anywhere. */
+  allFiles(prefix: string): Promise<string[]>;
   /** The server's process id (benchmarks read its children's CPU time from /proc). */
   pid: number;
   /** Output the server printed, for failure messages. */
@@ -69,12 +84,57 @@ async function databaseFor(dataDir: string): Promise<string | undefined> {
   return url.toString();
 }
 
+// One bucket and one cache folder per data folder (TEST_BLOBS=s3), for the same reason.
+const buckets = new Map<string, Record<string, string>>();
+let bucketCount = 0;
+
+/** Under TEST_BLOBS=s3: the data folder's own bucket on the run's s3rver, and its cache folder outside DATA_DIR. */
+async function s3EnvFor(dataDir: string): Promise<Record<string, string> | undefined> {
+  if (process.env.TEST_BLOBS !== 's3') return undefined;
+  const known = buckets.get(dataDir);
+  if (known) return known;
+  const { inject } = await import('vitest');
+  const endpoint = inject('s3Endpoint');
+  const bucket = `srv-${process.pid}-${++bucketCount}`;
+  const client = s3ClientFor({ endpoint, region: 'us-east-1', ...TEST_S3_KEY });
+  try {
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  } finally {
+    client.destroy();
+  }
+  const env = {
+    S3_ENDPOINT: endpoint,
+    S3_BUCKET: bucket,
+    S3_REGION: 'us-east-1',
+    S3_ACCESS_KEY_ID: TEST_S3_KEY.accessKeyId,
+    S3_SECRET_ACCESS_KEY: TEST_S3_KEY.secretAccessKey,
+    BLOB_CACHE_DIR: path.join(inject('s3CacheRoot'), bucket),
+  };
+  buckets.set(dataDir, env);
+  return env;
+}
+
+/** The blob view a server with these variables has (what lib/server/root.ts blobsFor builds), opened from outside. */
+function blobsFor(dataDir: string, s3Env: Record<string, string> | undefined, cacheDir: string): BlobStore {
+  if (!s3Env) return new LocalBlobStore(dataDir);
+  const client = s3ClientFor({
+    endpoint: s3Env.S3_ENDPOINT,
+    region: s3Env.S3_REGION ?? 'us-east-1',
+    accessKeyId: s3Env.S3_ACCESS_KEY_ID,
+    secretAccessKey: s3Env.S3_SECRET_ACCESS_KEY,
+  });
+  // Its own cache folder: a file the test localizes is never one the server could take for its own.
+  return new S3BlobStore(client, { bucket: s3Env.S3_BUCKET, cacheDir });
+}
+
 export async function startServer(
   options: { env?: Record<string, string>; dataDir?: string; port?: number; allowUnhealthy?: boolean; nodeArgs?: string[] } = {},
 ): Promise<TestServer> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? tempDataDir();
   const databaseUrl = options.env?.DATABASE_URL ?? (await databaseFor(dataDir));
+  const ownS3 = options.env?.S3_BUCKET ? options.env : undefined;
+  const s3Env = ownS3 ?? (await s3EnvFor(dataDir));
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
@@ -87,7 +147,10 @@ export async function startServer(
         NODE_ENV: 'production',
         DATA_DIR: dataDir,
         PORT: String(port),
-        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+        // On the shared queue a killed server's render comes back after its lease runs out (lib/local/exports/
+        // sharedRenderQueue.ts): pg-boss's shortest lease keeps restart tests within their time, as a deployment may choose.
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl, RENDER_LEASE_SECONDS: '10' } : {}),
+        ...(s3Env ?? {}),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -124,5 +187,30 @@ export async function startServer(
     await exited;
   };
   const openStore = () => (databaseUrl ? new PostgresStore(databaseUrl) : new SqliteStore(path.join(dataDir, 'in-video.sqlite')));
-  return { baseUrl, port, dataDir, databaseUrl, openStore, pid: child.pid!, logs: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  const workDir = s3Env ? path.resolve(s3Env.BLOB_CACHE_DIR ?? path.join(os.tmpdir(), 'in-video-cache')) : dataDir;
+  let view: BlobStore | undefined;
+  // A test's downloads go beside the server's cache folder (under the run's cache root, removed after the run).
+  const blobs = () => (view ??= blobsFor(dataDir, s3Env, `${workDir}-test-view`));
+  return {
+    baseUrl,
+    port,
+    dataDir,
+    databaseUrl,
+    openStore,
+    s3Env,
+    workDir,
+    blobs,
+    storedFiles: (prefix) => blobs().list(prefix),
+    allFiles: async (prefix) => {
+      const stored = await blobs().list(prefix);
+      if (workDir === dataDir) return stored;
+      const dir = path.join(workDir, prefix);
+      const work = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()) : [];
+      return [...stored, ...work.map((d) => `work:${path.relative(workDir, path.join(d.parentPath, d.name))}`)];
+    },
+    pid: child.pid!,
+    logs: () => output,
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
+  };
 }

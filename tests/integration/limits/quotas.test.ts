@@ -26,7 +26,7 @@ describe('quotas per owner say what to delete', () => {
     expect(big.status).toBe(413);
     expect(big.body.error.message).toMatch(/only 4 MB of your 4 MB storage is free\. Delete files, finished exports or projects/);
     expect((await c.json(`/api/projects/${id}/media`)).body.media).toEqual([]);
-    expect(filesUnder(path.join(server.dataDir, 'media'))).toEqual([]);
+    expect(await server.storedFiles('media')).toEqual([]);
 
     expect((await c.upload(id, [{ path: mediaFile('talk-1080p.mp4') }])).status).toBe(201); // 1.7 MB fits
     const second = await c.upload(id, [{ path: mediaFile('talk-example-720p.mp4') }]); // 1.7 + 2.9 MB does not
@@ -42,7 +42,7 @@ describe('quotas per owner say what to delete', () => {
         method: 'POST',
         headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': String(bytes), 'Upload-Metadata': `filename ${Buffer.from(name).toString('base64')}` },
       });
-    const tusFiles = () => filesUnder(path.join(server.dataDir, 'tus'));
+    const tusFiles = () => filesUnder(path.join(server.workDir, 'tus'));
     const before = tusFiles();
 
     const big = await create(5 * 1024 * 1024, 'big.mp4'); // 5 MB > 4 MB, well under the 500 MB upload cap

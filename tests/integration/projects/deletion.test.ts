@@ -6,9 +6,6 @@ import { mediaFile } from '../../helpers/paths';
 import { startServer, type TestServer } from '../../helpers/server';
 import { count } from '../../helpers/serverDb';
 
-const allFiles = (dir: string): string[] =>
-  fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map((n) => path.join(dir, String(n))).filter((p) => fs.statSync(p).isFile()) : [];
-
 describe('deleting takes the data back', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -42,14 +39,15 @@ describe('deleting takes the data back', () => {
     const before = (await rowsOf(id));
     expect(before).toMatchObject({ projects: 1, media: 2, exports: 1 });
     expect(before.messages).toBeGreaterThan(0);
-    expect(allFiles(path.join(server.dataDir, 'media', id)).length).toBeGreaterThan(2);
-    expect(allFiles(path.join(server.dataDir, 'exports')).some((f) => f.includes(done.id))).toBe(true);
+    expect((await server.storedFiles(`media/${id}`)).length).toBeGreaterThan(2);
+    expect((await server.storedFiles('exports')).some((f) => f.includes(done.id))).toBe(true);
 
     const del = await c.json(`/api/projects/${id}`, { method: 'DELETE' });
     expect(del).toEqual({ status: 200, body: { deleted: id } });
     expect((await rowsOf(id))).toEqual({ projects: 0, media: 0, versions: 0, messages: 0, exports: 0 });
+    expect(await server.allFiles(`media/${id}`)).toEqual([]);
     expect(fs.existsSync(path.join(server.dataDir, 'media', id))).toBe(false);
-    expect(allFiles(path.join(server.dataDir, 'exports')).filter((f) => f.includes(done.id))).toEqual([]);
+    expect((await server.allFiles('exports')).filter((f) => f.includes(done.id))).toEqual([]);
     expect((await c.json(`/api/projects/${id}`)).status).toBe(404);
     expect((await c.json('/api/projects')).body.projects).toEqual([]);
   });
@@ -62,7 +60,7 @@ describe('deleting takes the data back', () => {
     await expect.poll(async () => (await c.json(`/api/projects/${id}/exports/${started.body.export.id}`)).body.export.status, { timeout: 30_000 }).toBe('rendering');
     expect((await c.json(`/api/projects/${id}`, { method: 'DELETE' })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 3000));
-    expect(allFiles(path.join(server.dataDir, 'exports')).filter((f) => f.includes(started.body.export.id))).toEqual([]);
+    expect((await server.allFiles('exports')).filter((f) => f.includes(started.body.export.id))).toEqual([]);
     expect((await rowsOf(id)).exports).toBe(0);
   });
 
@@ -81,7 +79,7 @@ describe('deleting takes the data back', () => {
     const timeline = (await c.json(`/api/projects/${id}/timeline`)).body;
     expect(timeline.summary).not.toMatch(/clip\.avi/);
     expect(timeline.summary).toMatch(/talk-1080p\.mp4/);
-    expect(allFiles(path.join(server.dataDir, 'media', id)).filter((f) => f.includes(clip.id))).toEqual([]);
+    expect((await server.allFiles(`media/${id}`)).filter((f) => f.includes(clip.id))).toEqual([]);
     expect((await c.json(`/api/projects/${id}/media/${clip.id}/file`)).status).toBe(404);
     expect((await c.json(`/api/projects/${id}/media`)).body.media.map((m: { id: string }) => m.id)).toEqual([talk.id]);
   });
@@ -93,10 +91,10 @@ describe('deleting takes the data back', () => {
     const started = await c.json(`/api/projects/${id}/exports`, { method: 'POST', body: { quality: 'preview' } });
     const done = await c.waitForExport(id, started.body.export.id);
     expect(done.status).toBe('completed');
-    const file = allFiles(path.join(server.dataDir, 'exports')).find((f) => f.includes(done.id) && f.endsWith('.mp4'));
+    const file = (await server.storedFiles('exports')).find((f) => f.includes(done.id) && f.endsWith('.mp4'));
     expect(file).toBeDefined();
     expect(await c.json(`/api/projects/${id}/exports/${done.id}`, { method: 'DELETE' })).toEqual({ status: 200, body: { deleted: done.id } });
-    expect(fs.existsSync(file!)).toBe(false);
+    expect(await server.blobs().stat(file!)).toBeNull();
     expect((await c.json(`/api/projects/${id}/exports/${done.id}`)).status).toBe(404);
     expect((await rowsOf(id)).exports).toBe(0);
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../helpers/client';
 import { mediaFile } from '../../helpers/paths';
@@ -22,23 +23,18 @@ describe('housekeeping at start-up', () => {
     await server.stop();
 
     await sql(server, 'UPDATE projects SET updated_at = ? WHERE id = ?', [new Date(Date.now() - 40 * 86_400_000).toISOString(), stale]);
-    const orphans = [
-      path.join(dataDir, 'media', 'no-such-project', 'x.mp4'),
-      path.join(dataDir, 'media', fresh, 'cutoff.incoming'),
-      path.join(dataDir, 'media', fresh, 'unknownmedia.mp4'),
-      path.join(dataDir, 'exports', 'no-such-export.mp4'),
-    ];
-    for (const p of orphans) {
-      fs.mkdirSync(path.dirname(p), { recursive: true });
-      fs.writeFileSync(p, 'left over');
-    }
+    // Written where the server keeps files (DATA_DIR, or its bucket under TEST_BLOBS=s3).
+    const blobs = server.blobs();
+    const orphans = ['media/no-such-project/x.mp4', `media/${fresh}/cutoff.incoming`, `media/${fresh}/unknownmedia.mp4`, 'exports/no-such-export.mp4'];
+    for (const key of orphans) await blobs.put(key, Readable.from([Buffer.from('left over')]));
 
     server = await startServer({ dataDir, env: { RETENTION_DAYS: '30' } });
     const after = new ApiClient(server.baseUrl);
     after.cookie = c.cookie;
     expect((await after.json('/api/projects')).body.projects.map((p: { id: string }) => p.id)).toEqual([fresh]);
+    expect(await server.allFiles(`media/${stale}`)).toEqual([]);
     expect(fs.existsSync(path.join(dataDir, 'media', stale))).toBe(false);
-    for (const p of orphans) expect(fs.existsSync(p), p).toBe(false);
+    for (const key of orphans) expect(await blobs.stat(key), key).toBeNull();
     const kept = (await after.json(`/api/projects/${fresh}/media`)).body.media[0];
     expect((await after.fetch(`/api/projects/${fresh}/media/${kept.id}/file`)).status).toBe(200);
   });
