@@ -31,7 +31,10 @@ export interface TestServer {
   blobs(): BlobStore;
   /** Every stored file's key under a folder-like prefix (`media/<project>`, `exports`), sorted; on local disk every file there. */
   storedFiles(prefix: string): Promise<string[]>;
-  /** Stored files under `prefix` plus, with S3, the files under the same folder of workDir (`work:<relative path>`): nothing left anywhere. */
+  /**
+   * Stored files under `prefix` plus, with S3, the files under the same folder of workDir (`work:<relative path>`)
+   * and, for `media`, uploads waiting in the server's temp folder (`tmp:<relative path>`): nothing left anywhere.
+   */
   allFiles(prefix: string): Promise<string[]>;
   /** The server's process id (benchmarks read its children's CPU time from /proc). */
   pid: number;
@@ -85,14 +88,19 @@ async function databaseFor(dataDir: string): Promise<string | undefined> {
 }
 
 // One bucket and one cache folder per data folder (TEST_BLOBS=s3), for the same reason.
-const buckets = new Map<string, Record<string, string>>();
+// Promises, so two servers started at once on one folder share one bucket.
+const buckets = new Map<string, Promise<Record<string, string>>>();
 let bucketCount = 0;
 
 /** Under TEST_BLOBS=s3: the data folder's own bucket on the run's s3rver, and its cache folder outside DATA_DIR. */
 async function s3EnvFor(dataDir: string): Promise<Record<string, string> | undefined> {
   if (process.env.TEST_BLOBS !== 's3') return undefined;
-  const known = buckets.get(dataDir);
-  if (known) return known;
+  let env = buckets.get(dataDir);
+  if (!env) buckets.set(dataDir, (env = newBucket()));
+  return env;
+}
+
+async function newBucket(): Promise<Record<string, string>> {
   const { inject } = await import('vitest');
   const endpoint = inject('s3Endpoint');
   const bucket = `srv-${process.pid}-${++bucketCount}`;
@@ -109,8 +117,10 @@ async function s3EnvFor(dataDir: string): Promise<Record<string, string> | undef
     S3_ACCESS_KEY_ID: TEST_S3_KEY.accessKeyId,
     S3_SECRET_ACCESS_KEY: TEST_S3_KEY.secretAccessKey,
     BLOB_CACHE_DIR: path.join(inject('s3CacheRoot'), bucket),
+    // Uploads wait in the OS temp folder with S3 (lib/server/ingest.ts): the server's own, so tests can see what is left there.
+    TMPDIR: path.join(inject('s3CacheRoot'), `${bucket}-tmp`),
   };
-  buckets.set(dataDir, env);
+  fs.mkdirSync(env.TMPDIR, { recursive: true });
   return env;
 }
 
@@ -205,8 +215,19 @@ export async function startServer(
       const stored = await blobs().list(prefix);
       if (workDir === dataDir) return stored;
       const dir = path.join(workDir, prefix);
-      const work = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()) : [];
-      return [...stored, ...work.map((d) => `work:${path.relative(workDir, path.join(d.parentPath, d.name))}`)];
+      const filesIn = (root: string, sub: string, tag: string) =>
+        fs.existsSync(path.join(root, sub))
+          ? fs
+              .readdirSync(path.join(root, sub), { recursive: true, withFileTypes: true })
+              .filter((d) => d.isFile())
+              .map((d) => `${tag}:${path.relative(root, path.join(d.parentPath, d.name))}`)
+          : [];
+      const tmp = s3Env?.TMPDIR;
+      const uploads =
+        tmp && prefix.split('/')[0] === 'media' && fs.existsSync(tmp)
+          ? fs.readdirSync(tmp).filter((n) => n.startsWith('in-video-upload-')).flatMap((n) => filesIn(tmp, n, 'tmp'))
+          : [];
+      return [...stored, ...filesIn(workDir, prefix, 'work'), ...uploads];
     },
     pid: child.pid!,
     logs: () => output,

@@ -14,7 +14,6 @@ describe('bad uploads', () => {
   let client: ApiClient;
   let projectId: string;
   let tmp: string;
-  const mediaDir = () => path.join(server.dataDir, 'media');
 
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-bad-'));
@@ -64,7 +63,7 @@ describe('bad uploads', () => {
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
     expect(res.body.error.message).toMatch(message);
-    expect(filesUnder(mediaDir())).toEqual([]);
+    expect(await server.allFiles('media')).toEqual([]);
     await expectStillServing();
   });
 
@@ -90,9 +89,9 @@ describe('bad uploads', () => {
       await new Promise((r) => setTimeout(r, 150));
     }
     // The server has started writing the file; now the "browser tab closes".
-    await eventually(() => expect(filesUnder(mediaDir()).length).toBe(1));
+    await eventually(async () => expect((await server.allFiles('media')).length).toBe(1));
     req.destroy();
-    await eventually(() => expect(filesUnder(mediaDir())).toEqual([]));
+    await eventually(async () => expect(await server.allFiles('media')).toEqual([]));
     await expectStillServing();
   });
 
@@ -124,19 +123,18 @@ describe('bad uploads', () => {
     } finally {
       fixtureServer.close();
     }
-    expect(filesUnder(mediaDir())).toEqual([]);
+    expect(await server.allFiles('media')).toEqual([]);
     await expectStillServing();
   });
 
-  it('accepts a name with ../ and quotes, stores it under our own name inside DATA_DIR', async () => {
+  it('accepts a name with ../ and quotes, stores it under our own name (inside DATA_DIR, or the bucket)', async () => {
     const res = await client.upload(projectId, [{ path: mediaFile('sar-2by3.mp4'), as: '../../evil "quoted" \'name\'.mp4' }]);
     expect(res.status).toBe(201);
     const [m] = res.body.media;
     expect(m.name).toBe("evil 'quoted' 'name'.mp4");
-    const stored = filesUnder(server.dataDir).filter((p) => p.includes(m.id));
-    expect(stored.map((p) => path.relative(server.dataDir, p)).sort()).toEqual(
-      [path.join('media', projectId, `${m.id}.mp4`), path.join('media', projectId, `${m.id}.thumb.jpg`)].sort(),
-    );
+    const stored = (await server.storedFiles('media')).filter((p) => p.includes(m.id));
+    expect(stored).toEqual([`media/${projectId}/${m.id}.mp4`, `media/${projectId}/${m.id}.thumb.jpg`].sort());
+    expect(filesUnder(server.dataDir).filter((p) => p.includes(m.id))).toEqual(server.s3Env ? [] : stored.map((k) => path.join(server.dataDir, k)));
     expect(fs.readdirSync(path.dirname(server.dataDir)).some((f) => f.includes('evil'))).toBe(false);
   });
 });

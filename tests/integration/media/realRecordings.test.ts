@@ -8,7 +8,6 @@ import { ApiClient } from '../../helpers/client';
 import { ffmpeg, ffprobe } from '../../helpers/ffprobe';
 import { mediaFile } from '../../helpers/paths';
 import { startServer, type TestServer } from '../../helpers/server';
-import { filesUnder } from './diskFiles';
 
 const makers: Record<string, (dir: string) => string> = {
   'a 61 s file over a 1 minute cap': () => mediaFile('music-vibe-ace.ogg'),
@@ -90,7 +89,7 @@ describe('real recordings and limits', () => {
     expect(res.status).toBe(415);
     expect(res.body.error.code).toBe(4001);
     expect(res.body.error.message).toMatch(message);
-    expect(filesUnder(path.join(server.dataDir, 'media', id))).toEqual([]);
+    expect(await server.allFiles(`media/${id}`)).toEqual([]);
     expect((await client.json(`/api/projects/${id}`)).body.media).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../helpers/client';
 import { mediaFile } from '../../helpers/paths';
 import { startServer, type TestServer } from '../../helpers/server';
-import { eventually, filesUnder } from './diskFiles';
+import { eventually } from './diskFiles';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
@@ -70,9 +70,9 @@ describe('resumable uploads (tus 1.0)', () => {
     const project = await client.json(`/api/projects/${projectId}`);
     expect(project.body.media.map((m: { id: string }) => m.id)).toEqual([done.body.media.id]);
     // The bytes moved into the project's media; the stored file is byte-identical to what was sent.
-    const stored = filesUnder(path.join(server.dataDir, 'media', projectId)).find((p) => p.endsWith(`${done.body.media.id}.mp4`))!;
-    expect(fs.readFileSync(stored).equals(talk)).toBe(true);
-    expect(fs.existsSync(path.join(server.dataDir, 'tus', location.split('/').pop()!))).toBe(false);
+    const stored = (await server.storedFiles(`media/${projectId}`)).find((p) => p.endsWith(`${done.body.media.id}.mp4`))!;
+    expect(fs.readFileSync((await server.blobs().localPath(stored))!).equals(talk)).toBe(true);
+    expect(fs.existsSync(path.join(server.workDir, 'tus', location.split('/').pop()!))).toBe(false);
 
     // A client that lost the last answer asks again and hears the upload is whole.
     const again = await head(location);
@@ -95,7 +95,7 @@ describe('resumable uploads (tus 1.0)', () => {
     req.on('error', () => {}); // we are the ones hanging up
     const sent = 600 * 1024;
     req.write(talk.subarray(0, sent));
-    const dataFile = path.join(server.dataDir, 'tus', location.split('/').pop()!);
+    const dataFile = path.join(server.workDir, 'tus', location.split('/').pop()!);
     await eventually(() => expect(fs.statSync(dataFile).size).toBe(sent));
     req.destroy();
     await eventually(async () => expect((await head(location)).headers.get('upload-offset')).toBe(String(sent)));
@@ -128,8 +128,8 @@ describe('resumable uploads (tus 1.0)', () => {
     expect(res.body.error.code).toBe(4001);
     expect(res.body.error.message).toMatch(/"notes\.mp4"/);
     const uid = location.split('/').pop()!;
-    expect(filesUnder(path.join(server.dataDir, 'media', projectId)).some((p) => p.includes('.incoming'))).toBe(false);
-    expect(fs.existsSync(path.join(server.dataDir, 'tus', uid))).toBe(false);
+    expect((await server.allFiles(`media/${projectId}`)).some((p) => p.includes('.incoming'))).toBe(false);
+    expect(fs.existsSync(path.join(server.workDir, 'tus', uid))).toBe(false);
   });
 
   it('lets no other browser or project see or continue an upload', async () => {

@@ -7,7 +7,6 @@ import { ApiClient } from '../../helpers/client';
 import { ffmpeg, ffprobe } from '../../helpers/ffprobe';
 import { MEDIA, mediaFile } from '../../helpers/paths';
 import { startServer, type TestServer } from '../../helpers/server';
-import { filesUnder } from './diskFiles';
 
 interface Known {
   kind: 'video' | 'audio' | 'image';
@@ -78,7 +77,7 @@ describe('uploading every file in ../shared/media', () => {
     expect(media.map((m) => m.name)).toEqual(order);
   });
 
-  it.each(everyFile)('%s is probed correctly', (name) => {
+  it.each(everyFile)('%s is probed correctly', async (name) => {
     const m = media.find((x) => x.name === name)!;
     const known = KNOWN[name];
     expect(m.kind).toBe(known.kind);
@@ -94,7 +93,7 @@ describe('uploading every file in ../shared/media', () => {
     }
     expect(Boolean(m.peaksUrl)).toBe(known.hasAudio);
     // Stored under our own name and an extension chosen from the probe.
-    const stored = filesUnder(path.join(server.dataDir, 'media', projectId)).filter((p) => path.basename(p).startsWith(`${m.id}.`));
+    const stored = (await server.storedFiles(`media/${projectId}`)).filter((p) => path.basename(p).startsWith(`${m.id}.`));
     expect(stored.map((p) => path.basename(p)).sort()).toEqual(
       [`${m.id}.${known.ext}`, ...(m.thumbnailUrl ? [`${m.id}.thumb.jpg`] : [])].sort(),
     );

@@ -6,7 +6,6 @@ import { mediaViewSchema } from '@/lib/api/schemas';
 import { ApiClient } from '../../helpers/client';
 import { mediaFile } from '../../helpers/paths';
 import { startServer, type TestServer } from '../../helpers/server';
-import { filesUnder } from './diskFiles';
 
 // URL import against a real file server on 127.0.0.1 (the test switch allows loopback, and nothing else).
 describe('URL import', () => {
@@ -70,20 +69,20 @@ describe('URL import', () => {
     ['a 404', '/nothing-here', /answered 404/],
     ['a download slower than the time cap', '/media/slow.mp4', /did not finish downloading within 3 s/],
   ])('refuses %s with 4003 and keeps nothing', async (_title, pathname, reason) => {
-    const before = filesUnder(path.join(server.dataDir, 'media'));
+    const before = await server.allFiles('media');
     const res = await importUrls([`${origin}${pathname}`]);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe(4003);
     expect(res.body.error.message).toMatch(reason);
-    expect(filesUnder(path.join(server.dataDir, 'media'))).toEqual(before);
+    expect(await server.allFiles('media')).toEqual(before);
   });
 
   it('stops a download at the size cap with 4002, even when the server sends no length', async () => {
-    const before = filesUnder(path.join(server.dataDir, 'media'));
+    const before = await server.allFiles('media');
     const res = await importUrls([`${origin}/media/sar.mp4`, `${origin}/media/big.mpg`]);
     expect(res.status).toBe(413);
     expect(res.body.error).toMatchObject({ code: 4002, message: expect.stringMatching(/"big\.mpg" is larger than the 1 MB/) });
-    expect(filesUnder(path.join(server.dataDir, 'media'))).toEqual(before);
+    expect(await server.allFiles('media')).toEqual(before);
     expect((await client.json('/api/health')).status).toBe(200);
   });
 

@@ -128,7 +128,7 @@ describe('exports through the HTTP API (real ffmpeg, checked with ffprobe)', () 
     await new Promise((r) => setTimeout(r, 1500));
     expect(processesMentioning(started.id)).toEqual([]);
     expect((await client.json(`/api/projects/${id}/exports/${started.id}`)).body.export.status).toBe('canceled');
-    expect(fs.readdirSync(path.join(server.dataDir, 'exports')).filter((n) => n.startsWith(started.id))).toEqual([]);
+    expect((await server.allFiles('exports')).filter((n) => n.includes(started.id))).toEqual([]);
     const file = await client.json(`/api/projects/${id}/exports/${started.id}/file`);
     expect(file.status).toBe(409);
     expect(file.body.error.message).toMatch(/not ready/);

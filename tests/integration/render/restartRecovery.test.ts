@@ -51,7 +51,8 @@ describe('a server killed in the middle of a render', () => {
     }
     // The ffmpeg orphaned by the kill was stopped at start-up, and nothing is left half-written.
     expect(processesMentioning(started.id)).toEqual([]);
-    const leftovers = fs.readdirSync(`${first.dataDir}/exports`).filter((n) => n.includes('partial') || n.endsWith('.work'));
+    // Work files live in DATA_DIR, or in the cache folder with S3 (the server's workDir).
+    const leftovers = fs.readdirSync(`${second.workDir}/exports`).filter((n) => n.includes('partial') || n.endsWith('.work'));
     expect(leftovers).toEqual([]);
     const all = (await again.json(`/api/projects/${id}`)).body.exports as { status: string }[];
     expect(all.filter((e) => e.status === 'rendering' || e.status === 'queued')).toEqual([]);

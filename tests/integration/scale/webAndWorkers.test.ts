@@ -1,4 +1,5 @@
-// Two web processes (WEB_ONLY) and two render workers on one PostgreSQL: shared projects, fair exports, a worker killed mid-render, cancel.
+// Two web processes (WEB_ONLY) and two render workers on one PostgreSQL and one S3 bucket, each with folders of its own as on
+// separate machines: shared projects, fair exports, a worker killed mid-render, cancel, and no file under the web processes' DATA_DIR.
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -7,17 +8,31 @@ import { renderJobId } from '@/lib/local/exports/renderJobs';
 import { ApiClient } from '../../helpers/client';
 import { mediaFile } from '../../helpers/paths';
 import { startPostgres, type ThrowawayPostgres } from '../../helpers/postgres';
+import { startS3, type ThrowawayS3 } from '../../helpers/s3';
 import { startServer, tempDataDir, type TestServer } from '../../helpers/server';
 import { rendersOf, startWorker, type TestWorker } from '../../helpers/worker';
+import { filesUnder } from '../media/diskFiles';
 import { exportFacts } from '../render/outputChecks';
 
 const TALK = mediaFile('talk-example-12s.webm');
 const LONG = mediaFile('big-buck-bunny-30s.webm');
+const BUCKET = 'in-video-scale';
 
-describe('web processes and render workers on one PostgreSQL queue', () => {
+/** One process's folders, as one machine's: DATA_DIR, BLOB_CACHE_DIR and the OS temp folder (TMPDIR). */
+interface Machine {
+  data: string;
+  cache: string;
+  tmp: string;
+}
+const newMachine = (): Machine => ({ data: tempDataDir('in-video-scale-data-'), cache: tempDataDir('in-video-scale-cache-'), tmp: tempDataDir('in-video-scale-tmp-') });
+
+describe('web processes and render workers on one PostgreSQL queue and one S3 bucket', () => {
   let cluster: ThrowawayPostgres;
+  let s3: ThrowawayS3;
   let databaseUrl: string;
-  let dataDir: string;
+  let webMachines: Machine[] = [];
+  let workerMachines: Machine[] = [];
+  let scratch: string;
   let webs: TestServer[] = [];
   let workers: TestWorker[] = [];
   let db: pg.Client;
@@ -28,20 +43,23 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    cluster = await startPostgres();
+    [cluster, s3] = await Promise.all([startPostgres(), startS3()]);
     databaseUrl = await cluster.newDatabase();
-    // Media and exports are still files: every process gets one folder, as machines would share a volume.
-    dataDir = tempDataDir('in-video-scale-');
+    await s3.newBucket(BUCKET);
+    // Nothing shared on disk: media and exports are in the bucket, each process has its own folders.
+    webMachines = [newMachine(), newMachine()];
+    workerMachines = [newMachine(), newMachine()];
+    scratch = tempDataDir('in-video-scale-test-');
     env = {
       DATABASE_URL: databaseUrl,
       SESSION_SECRET: 'web-and-workers-share-this-session-secret-0123',
       RENDER_LEASE_SECONDS: '10',
       // Every frame encoded: renders last long enough to be killed and canceled mid-way.
       FAST_EXPORT: '0',
-      DATA_DIR: dataDir,
+      ...s3.env(BUCKET),
     };
-    webs = await Promise.all([1, 2].map(() => startServer({ env: { ...env, WEB_ONLY: '1' }, dataDir })));
-    workers = await Promise.all([1, 2].map(() => startWorker(env)));
+    webs = await Promise.all(webMachines.map((m) => startServer({ env: { ...env, ...machineEnv(m), WEB_ONLY: '1' }, dataDir: m.data })));
+    workers = await Promise.all(workerMachines.map((m) => startWorker({ ...env, ...machineEnv(m) })));
     db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     sampler = setInterval(() => {
@@ -57,9 +75,12 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
     clearInterval(sampler);
     await db?.end();
     await Promise.all([...webs.map((w) => w.stop()), ...workers.map((w) => w.stop())]);
-    await cluster?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await Promise.all([cluster?.stop(), s3?.stop()]);
+    for (const m of [...webMachines, ...workerMachines]) for (const dir of Object.values(m)) fs.rmSync(dir, { recursive: true, force: true });
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
+
+  const machineEnv = (m: Machine) => ({ DATA_DIR: m.data, BLOB_CACHE_DIR: m.cache, TMPDIR: m.tmp });
 
   const logs = () =>
     [...webs.map((w, i) => `web${i + 1}:\n${w.logs().slice(-1500)}`), ...workers.map((w, i) => `worker${i + 1}:\n${w.logs().slice(-3000)}`)].join('\n');
@@ -70,7 +91,7 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
     return res.body.export.id as string;
   };
   const checkMp4 = async (client: ApiClient, url: string, name: string, seconds: number) => {
-    const file = path.join(dataDir, name);
+    const file = path.join(scratch, name);
     await client.download(url, file);
     const facts = exportFacts(file);
     expect(facts.videoCodec).toBe('h264');
@@ -160,8 +181,8 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
     // Within two leases (10 s each) and the supervisor's pass, with room for a loaded machine.
     expect(handedOverSeconds).toBeLessThan(60);
     console.log(`[scale] killed worker's export taken over after ${handedOverSeconds.toFixed(1)} s`);
-    // The killed worker is replaced for the next case, as a process manager would.
-    workers[holder] = await startWorker(env);
+    // The killed worker is replaced for the next case, as a process manager would (on the same machine).
+    workers[holder] = await startWorker({ ...env, ...machineEnv(workerMachines[holder]) });
   }, 420_000);
 
   it('stops the render in whichever worker holds an export when it is canceled through a web process', async () => {
@@ -188,4 +209,16 @@ describe('web processes and render workers on one PostgreSQL queue', () => {
     expect(rows).toEqual([{ status: 'canceled', attempts: 1 }]);
     expect(workers[1 - holder].logs().slice(from[1 - holder])).not.toMatch(new RegExp(`rendering export ${id}`));
   }, 240_000);
+
+  it('leaves no file under the web processes\' DATA_DIR: uploads were analysed in a temp folder and are only in the bucket', async () => {
+    for (const [i, m] of webMachines.entries()) {
+      expect(filesUnder(m.data), `web ${i + 1} DATA_DIR`).toEqual([]);
+      // Each upload waited in its own folder under TMPDIR while it was analysed, removed once it was in the bucket.
+      expect(fs.readdirSync(m.tmp).filter((n) => n.startsWith('in-video-upload-')), `web ${i + 1} TMPDIR`).toEqual([]);
+    }
+    // The media and the finished exports are in the bucket instead: 4 uploads (source + poster each) and 5 exports.
+    const keys = await s3.keys(BUCKET);
+    expect(keys.filter((k) => k.startsWith('media/') && !k.endsWith('.thumb.jpg'))).toHaveLength(4);
+    expect(keys.filter((k) => k.startsWith('exports/'))).toHaveLength(5);
+  });
 });
