@@ -1,6 +1,8 @@
 // The render queue on PostgreSQL (pg-boss): web processes send one job per export, worker processes render them.
 import 'server-only';
+import fs from 'node:fs/promises';
 import { PgBoss, type Job } from 'pg-boss';
+import { exportPaths } from '@/lib/engine/render/exportPaths';
 import type { ExportRecord } from '@/lib/store/types';
 import type { ExportQueue, LocalDeps } from '@/lib/local/localDeps';
 import { MAX_ATTEMPTS } from './recoverExports';
@@ -117,6 +119,9 @@ export class SharedRenderQueue implements ExportQueue {
     if (!record) return; // canceled, finished or deleted meanwhile
     if (record.attempts > MAX_ATTEMPTS) return this.giveUp(id);
     console.log(`[worker ${this.options.name}] rendering export ${id} (attempt ${record.attempts})`);
+    // An earlier attempt killed on this machine left its file (no start-up recovery clears a shared queue's
+    // work files): this attempt owns the export now. Another machine's leftovers go with that machine's cache.
+    for (let earlier = 1; earlier < record.attempts; earlier++) await fs.rm(exportPaths(settings.dataDir, id, earlier).partial, { force: true });
     const controller = new AbortController();
     const signal = AbortSignal.any([job.signal, controller.signal]);
     this.running.set(id, controller);
