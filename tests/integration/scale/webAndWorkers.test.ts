@@ -163,9 +163,12 @@ describe('web processes and render workers on one PostgreSQL queue and one S3 bu
     const from = workers.map((w) => w.logs().length);
     const id = await startExport(carol, project, 'preview');
     const holder = await holderOf(id, from);
-    // Mid-render: its ffmpeg is running and has not finished.
-    for (const deadline = Date.now() + 30_000; rendersOf(id).length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+    // Mid-render: its ffmpeg is running and has reported progress (so it writes to its pipe every 0.5 s and dies at the
+    // next write once its worker is gone; one killed before its first report lives until that report, seen on a loaded machine).
+    const progressed = async () => (await db.query('SELECT progress FROM exports WHERE id = $1', [id])).rows[0]?.progress > 0;
+    for (const deadline = Date.now() + 120_000; !(rendersOf(id).length > 0 && (await progressed())) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
     expect(rendersOf(id).length, logs()).toBe(1);
+    expect(await progressed(), logs()).toBe(true);
     const killedAt = Date.now();
     await workers[holder].kill();
     const survivor = workers[1 - holder];
