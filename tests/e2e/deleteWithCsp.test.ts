@@ -41,6 +41,8 @@ describe('deleting in the browser', () => {
     projectId = (await created.json()).project.id;
     const upload = await page.request.post(`/api/projects/${projectId}/media`, {
       multipart: { files: { name: 'talk-1080p.mp4', mimeType: 'video/mp4', buffer: fs.readFileSync(mediaFile('talk-1080p.mp4')) } },
+      // The upload is analysed before it answers: past Playwright's 30 s default on a loaded machine (seen with PostgreSQL + S3).
+      timeout: 120_000,
     });
     expect(upload.status()).toBe(201);
     await page.goto(`/projects/${projectId}`);
