@@ -52,7 +52,8 @@ async function measureOrNull<T>(tools: Tools, args: string[], signal: AbortSigna
  * normalised and encoded to AAC (second pass), and its loudness read back from that AAC stream,
  * which the mux copies into the export bit for bit (so it is the finished file's loudness).
  */
-async function makeSound(plan: RenderPlan, tools: Tools, signal: AbortSignal, times: StepTimes): Promise<{ file: string; loudness: MeasuredLoudness | null }> {
+async function makeSound(prepared: Promise<RenderPlan>, tools: Tools, signal: AbortSignal, times: StepTimes): Promise<{ file: string; loudness: MeasuredLoudness | null }> {
+  const plan = await times.time('music', () => prepared);
   const graphs = graphFiles(plan);
   let soundPlan = plan;
   if (plan.loudness) {
@@ -94,7 +95,9 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
   if (record.startedAt) times.add('wait', (Date.parse(record.startedAt) - Date.parse(record.createdAt)) / 1000);
   await fs.mkdir(paths.dir, { recursive: true });
   try {
-    const plan = await times.time('prepare', () => prepareRender(store, deps.blobs, tools, dataDir, record, paths));
+    const prepared = await times.time('prepare', () => prepareRender(store, deps.blobs, tools, dataDir, record, paths));
+    // The picture's plan: complete but for the music, which the sound half waits for (see PreparedRender).
+    const plan = prepared.picture;
     const duration = timelineDuration(plan.timeline);
     const capMs = renderTimeCapMs(duration, { factor: deps.settings.renderTimeFactor, graceSeconds: deps.settings.renderTimeGraceSeconds });
     const overtime = AbortSignal.timeout(capMs);
@@ -115,10 +118,10 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
     try {
       if (isAudioOnly(plan)) {
         choice = { render: 'full', reason: null };
-        loudness = await renderInOneProcess(plan, record.quality, tools, bounded, times, started, report);
+        loudness = await renderInOneProcess(await times.time('music', () => prepared.plan), record.quality, tools, bounded, times, started, report);
       } else {
         // The sound (two loudness passes and its read-back) runs beside the picture, not before it.
-        const sound = makeSound(plan, tools, bounded, times);
+        const sound = makeSound(prepared.plan, tools, bounded, times);
         sound.catch((err) => {
           soundError = err;
           halves.abort(err);

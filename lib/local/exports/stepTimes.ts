@@ -1,7 +1,7 @@
 // The seconds each step of one export job took, for the job's log line: where a slow export spent its time.
 
 /** Steps in the order a job runs them (the sound's steps run beside the picture's). */
-export const EXPORT_STEPS = ['wait', 'prepare', 'measure', 'sound', 'soundCheck', 'picture', 'mux', 'probe', 'store'] as const;
+export const EXPORT_STEPS = ['wait', 'prepare', 'music', 'measure', 'sound', 'soundCheck', 'picture', 'mux', 'probe', 'store'] as const;
 export type ExportStep = (typeof EXPORT_STEPS)[number];
 
 export class StepTimes {
