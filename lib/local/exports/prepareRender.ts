@@ -32,12 +32,13 @@ async function onThisMachine(blobs: BlobStore, media: MediaRecord): Promise<Medi
 /**
  * The plan of an export, in two stages. `picture` is ready first: everything but the music, which is
  * all the picture half reads (a library track may first have to be synthesised, then each track's
- * level is measured: seconds of work that would otherwise hold the picture back). `plan` adds the
- * music: the sound half, and an audio-only render, wait for it.
+ * level is measured: seconds of work that would otherwise hold the picture back; the synthesis runs
+ * on this thread, so it should start once the picture's ffmpeg runs). `plan()` adds the music, found
+ * once however often it is asked for: the sound half, and an audio-only render, wait for it.
  */
 export interface PreparedRender {
   picture: RenderPlan;
-  plan: Promise<RenderPlan>;
+  plan: () => Promise<RenderPlan>;
 }
 
 export async function prepareRender(store: Store, blobs: BlobStore, tools: Tools, dataDir: string, record: ExportRecord, paths: { partial: string; work: string }): Promise<PreparedRender> {
@@ -108,8 +109,7 @@ export async function prepareRender(store: Store, blobs: BlobStore, tools: Tools
     loudness: loudnessStep(timeline.loudness),
     workDir: paths.work,
   };
-  const plan = musicFiles(tools, dataDir, timeline.audio, all, voiceLevel()).then((music) => ({ ...picture, music }));
-  // Whoever needs the music sees a failure to find it; until then it must not count as unhandled.
-  plan.catch(() => undefined);
+  let withMusic: Promise<RenderPlan> | undefined;
+  const plan = () => (withMusic ??= musicFiles(tools, dataDir, timeline.audio, all, voiceLevel()).then((music) => ({ ...picture, music })));
   return { picture, plan };
 }

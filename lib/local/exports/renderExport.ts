@@ -52,8 +52,10 @@ async function measureOrNull<T>(tools: Tools, args: string[], signal: AbortSigna
  * normalised and encoded to AAC (second pass), and its loudness read back from that AAC stream,
  * which the mux copies into the export bit for bit (so it is the finished file's loudness).
  */
-async function makeSound(prepared: Promise<RenderPlan>, tools: Tools, signal: AbortSignal, times: StepTimes): Promise<{ file: string; loudness: MeasuredLoudness | null }> {
-  const plan = await times.time('music', () => prepared);
+async function makeSound(mayStart: Promise<void>, prepared: () => Promise<RenderPlan>, tools: Tools, signal: AbortSignal, times: StepTimes): Promise<{ file: string; loudness: MeasuredLoudness | null }> {
+  await mayStart;
+  signal.throwIfAborted();
+  const plan = await times.time('music', prepared);
   const graphs = graphFiles(plan);
   let soundPlan = plan;
   if (plan.loudness) {
@@ -118,10 +120,17 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
     try {
       if (isAudioOnly(plan)) {
         choice = { render: 'full', reason: null };
-        loudness = await renderInOneProcess(await times.time('music', () => prepared.plan), record.quality, tools, bounded, times, started, report);
+        loudness = await renderInOneProcess(await times.time('music', prepared.plan), record.quality, tools, bounded, times, started, report);
       } else {
-        // The sound (two loudness passes and its read-back) runs beside the picture, not before it.
-        const sound = makeSound(prepared.plan, tools, bounded, times);
+        // The sound (music, two loudness passes and its read-back) runs beside the picture, not before
+        // it. It starts once the picture's ffmpeg runs: a library track's synthesis holds this thread,
+        // and would otherwise hold back the picture's start. A fast export attempt needs the sound at once.
+        let startSound = () => {};
+        const soundMayStart = new Promise<void>((resolve) => (startSound = resolve));
+        bounded.addEventListener('abort', () => startSound());
+        const fullOnly = record.quality !== 'high' || record.render === 'full';
+        if (!fullOnly) startSound();
+        const sound = makeSound(soundMayStart, prepared.plan, tools, bounded, times);
         sound.catch((err) => {
           soundError = err;
           halves.abort(err);
@@ -141,7 +150,11 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
         if (choice.render === 'smart') times.add('picture', (performance.now() - fast) / 1000);
         if (choice.render === 'full') {
           await fs.writeFile(graphFiles(plan).picture, compileFilterGraph(plan, { pictureOnly: true }), 'utf8');
-          await times.time('picture', () => runFfmpeg(tools, buildPictureArgs(plan, record.quality), { signal: bounded, onStart: started, onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration) }));
+          const pictureStarted = (pid: number) => {
+            started(pid);
+            startSound();
+          };
+          await times.time('picture', () => runFfmpeg(tools, buildPictureArgs(plan, record.quality), { signal: bounded, onStart: pictureStarted, onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration) }));
           const soundPath = await soundFile;
           await times.time('mux', () => runFfmpeg(tools, buildMuxArgs(passFiles(plan).picture, soundPath, plan.outputPath), { signal: bounded }));
         }
