@@ -82,11 +82,13 @@ export function anonBreakdown(smaps: string): AnonBreakdown {
     // splits the reservation: the used part is a read-write mapping directly followed by the rest, many GB, "---p".
     const wasm = m.perms.startsWith('rw') && next?.start === m.end && next.perms === '---p' && next.end - next.start >= BigInt(4 * GB_KB) * 1024n;
     if (kb === 0) return;
-    if (wasm) out.wasmMemories++;
     out.total += kb;
     if (m.path === '[heap]') out.mallocMain += kb;
     else if (m.path !== '' && !m.path.startsWith('[anon')) out.other += kb; // private copies of file pages (relocations)
-    else if (wasm) out.wasm += kb;
+    else if (wasm) {
+      out.wasm += kb;
+      out.wasmMemories++;
+    }
     else if (m.perms.includes('x')) out.code += kb;
     else if (m.start % ARENA_ALIGN === 0n && m.end - m.start <= ARENA_ALIGN) out.mallocArenas += kb;
     else out.other += kb;
