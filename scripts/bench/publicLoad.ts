@@ -1,9 +1,10 @@
 // Benchmark: 20 simulated visitors create projects, upload, chat and export at once for a few minutes on loopback.
 // Passes when nothing fails except by quota or rate limit, nothing accepted goes missing, and the server's memory stays flat.
-// Run alone: `npx tsx scripts/bench/publicLoad.ts` (needs a build). LOAD_SECONDS sets the measured busy time (default 600:
-// the memory verdict is read from its second half, and a shorter half is swayed by malloc's heap going up and down), WARMUP_SECONDS the least warm-up (default 60). The warm-up runs the same load, is not
-// measured, and lasts until every visitor has had an upload analysed (at most WARMUP_MAX_SECONDS, default 600): Next loads
-// each route's module on its first request, the speech model loads on the first analysis, caches and pools fill up.
+// Run alone: `npx tsx scripts/bench/publicLoad.ts` (needs a build). LOAD_SECONDS sets the measured busy time (default
+// 600: the memory verdict reads its second half, and a shorter half is swayed by malloc's heap going up and down).
+// WARMUP_SECONDS is the least warm-up (default 60). The warm-up runs the same load, is not measured, and lasts until
+// every visitor has had an upload analysed (at most WARMUP_MAX_SECONDS, default 600): Next loads each route's module on
+// its first request, the speech model loads on the first analysis, caches and pools fill up.
 //
 // Memory, sampled every second from /proc (no flag or endpoint in the server): VmRSS and RssAnon (the heap and other
 // anonymous memory, without mapped code) of the server's process tree, ffmpeg/ffprobe left out (their memory is bounded
