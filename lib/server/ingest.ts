@@ -1,4 +1,4 @@
-// The upload use case: receive files (multipart or URLs), probe, analyse and poster each once, store, then tell the backend in upload order.
+// The upload use case: receive files (multipart, resumable or URLs), probe, analyse and poster each once (or reuse the owner's earlier analysis of the same bytes), store, then tell the backend in upload order.
 import 'server-only';
 import fs from 'node:fs/promises';
 import { nanoid } from 'nanoid';
@@ -6,6 +6,7 @@ import type { MediaView } from '@/lib/api/schemas';
 import { getBackend } from '@/lib/server/context';
 import type { BackendContext } from '@/lib/backend/types';
 import { analyseAudio } from '@/lib/engine/media/analyseAudio';
+import { ANALYSIS_VERSION } from '@/lib/engine/media/analysisVersion';
 import { makeThumbnail } from '@/lib/engine/media/makeThumbnail';
 import { mediaKey, thumbnailKey } from '@/lib/blob/blobKeys';
 import { incomingPath, projectMediaDir, storedMediaPath, thumbnailPath } from '@/lib/engine/media/mediaPaths';
@@ -18,7 +19,9 @@ import { getConfig } from './config';
 import { tools } from './binaries';
 import { getBlobs, getStore } from './context';
 import { workDirFor } from './root';
+import { sha256OfFile } from './upload/contentHash';
 import { receiveMultipart, removeFiles, type ReceivedFile } from './upload/receiveMultipart';
+import { copyEarlierPoster, findReusedAnalysis } from './upload/reusedAnalysis';
 import { acquireUrlImportSlot, reserveStorage, storageRoom } from './limits/quotas';
 import { downloadUrl } from './urlImport/downloadUrl';
 import { toMediaView } from './views';
@@ -90,14 +93,14 @@ async function downloadAndIngest(ctx: BackendContext, urls: string[], signal?: A
       if (room <= 0) await reserveStorage(ctx.ownerId, 1); // throws the 413 that says what to delete
       const id = newMediaId();
       const dest = pathFor(id);
-      const { name, size } = await downloadUrl(url, {
+      const { name, size, sha256 } = await downloadUrl(url, {
         dest,
         maxBytes: Math.min(config.maxUploadBytes, room),
         timeoutMs: config.URL_IMPORT_TIMEOUT_MS,
         policy: { allowLoopback: config.URL_IMPORT_ALLOW_LOOPBACK === '1' },
         signal,
       });
-      files.push({ id, name, path: dest, size });
+      files.push({ id, name, path: dest, size, sha256 });
     }
   } catch (err) {
     await removeFiles(files.map((f) => f.path));
@@ -131,17 +134,29 @@ export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[], si
   try {
     const ready: { key: string; file: string; poster: string | null }[] = [];
     for (const file of files) {
-      const { probe, ext } = await probeMedia(tools(), file.path, file.name, analysis);
+      const sha256 = file.sha256 ?? (await sha256OfFile(file.path));
+      const reused = await findReusedAnalysis(getStore(), { ownerId: ctx.ownerId, sha256, size: file.size, name: file.name, limits: analysis.limits });
+      const { probe, ext } = reused ?? (await probeMedia(tools(), file.path, file.name, analysis));
       const key = mediaKey(ctx.project.id, file.id, ext);
       const local = storedMediaPath(workDir, ctx.project.id, file.id, ext);
       await fs.rename(file.path, local);
       staged.push(local);
-      const audio = await analyseAudio(tools(), local, file.name, probe, analysis);
       const poster = thumbnailPath(local);
       staged.push(poster);
-      const hasThumbnail = await makeThumbnail(tools(), local, poster, probe);
-      // Keyframes for fast export, read once here rather than at every export.
-      const videoIndex = probe.kind === 'video' ? await probeVideoIndex(tools(), local) : null;
+      let made: Pick<MediaRecord, 'analysis' | 'peaks' | 'videoIndex'>;
+      let hasThumbnail: boolean;
+      if (reused) {
+        // Same owner, same bytes, same analyser: nothing is decoded again; the file itself is still this upload's own.
+        console.log(`[in-video] upload ${file.id}: same bytes as media ${reused.earlier.id}, its analysis reused (v${ANALYSIS_VERSION})`);
+        made = reused;
+        hasThumbnail = (await copyEarlierPoster(blobs, reused.earlier, poster)) || (await makeThumbnail(tools(), local, poster, probe));
+      } else {
+        const audio = await analyseAudio(tools(), local, file.name, probe, analysis);
+        hasThumbnail = await makeThumbnail(tools(), local, poster, probe);
+        // Keyframes for fast export, read once here rather than at every export.
+        const videoIndex = probe.kind === 'video' ? await probeVideoIndex(tools(), local) : null;
+        made = { analysis: audio?.analysis ?? null, peaks: audio?.peaks ?? null, videoIndex };
+      }
       ready.push({ key, file: local, poster: hasThumbnail ? poster : null });
       records.push(
         mediaRecordSchema.parse({
@@ -151,11 +166,13 @@ export async function ingestFiles(ctx: BackendContext, files: ReceivedFile[], si
           path: blobs.recordedName(key),
           size: file.size,
           probe,
-          analysis: audio?.analysis ?? null,
-          peaks: audio?.peaks ?? null,
+          analysis: made.analysis,
+          peaks: made.peaks,
           hasThumbnail,
           createdAt: new Date().toISOString(),
-          videoIndex,
+          videoIndex: made.videoIndex,
+          contentSha256: sha256,
+          analysisVersion: ANALYSIS_VERSION,
         }),
       );
     }

@@ -86,4 +86,11 @@ export const MIGRATIONS: string[] = [
      AND substr(label, 1, instr(label, ': ') - 1) NOT GLOB '*[^A-Za-z+]*'
      AND substr(label, 1, 1) GLOB '[A-Za-z]';
   `,
+  // Upload reuse: the bytes' SHA-256 and the analyser version, so a later upload of the same file by the same owner
+  // takes this row's probe and analysis instead of decoding again (looked up by hash, then size and owner).
+  `
+  ALTER TABLE media ADD COLUMN content_sha256 TEXT;
+  ALTER TABLE media ADD COLUMN analysis_version INTEGER;
+  CREATE INDEX media_content ON media(content_sha256);
+  `,
 ];

@@ -90,4 +90,11 @@ export const POSTGRES_MIGRATIONS: string[] = [
          label = substring(label from '^[A-Za-z][A-Za-z+]*: (.*)$')
    WHERE label ~ '^[A-Za-z][A-Za-z+]*: ';
   `,
+  // Upload reuse: the bytes' SHA-256 and the analyser version, so a later upload of the same file by the same owner
+  // takes this row's probe and analysis instead of decoding again (looked up by hash, then size and owner).
+  `
+  ALTER TABLE media ADD COLUMN content_sha256 TEXT;
+  ALTER TABLE media ADD COLUMN analysis_version INTEGER;
+  CREATE INDEX media_content ON media(content_sha256);
+  `,
 ];

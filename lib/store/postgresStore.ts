@@ -7,7 +7,7 @@ import { timelineSchema, type Timeline } from '@/lib/engine/timeline/schema';
 import type { EditOperationKind } from '@/lib/engine/timeline/operations/editOperation';
 import { createPool, inTransaction, migrate, type Queryable } from './postgresDb';
 import { EXPORT_COLUMNS, EXPORT_JSON_FIELDS, MEDIA_SUMMARY_COLUMNS, json, now, toAnalyses, toExport, toMedia, toMediaSummary, toMessage, toOwnerUsage, toProject, toVersion, type Row } from './rowMappers';
-import type { ExportRecord, MessageRecord, ProjectRecord, Store, TimelineHead } from './types';
+import type { ExportRecord, MessageRecord, ProjectRecord, ReusableMediaQuery, Store, TimelineHead } from './types';
 
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
@@ -105,10 +105,11 @@ export class PostgresStore implements Store {
 
   async addMedia(r: MediaRecord) {
     await this.run(
-      `INSERT INTO media (id, project_id, name, path, size, probe, analysis, peaks, has_thumbnail, created_at, video_index)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO media (id, project_id, name, path, size, probe, analysis, peaks, has_thumbnail, created_at, video_index,
+                          content_sha256, analysis_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [r.id, r.projectId, r.name, r.path, r.size, JSON.stringify(r.probe), json(r.analysis), json(r.peaks), r.hasThumbnail, r.createdAt,
-        json(r.videoIndex)],
+        json(r.videoIndex), r.contentSha256 ?? null, r.analysisVersion ?? null],
     );
     await this.touch(r.projectId);
   }
@@ -123,6 +124,15 @@ export class PostgresStore implements Store {
   }
   async getMedia(id: string) {
     const row = await this.get('SELECT * FROM media WHERE id = $1', [id]);
+    return row ? toMedia(row) : null;
+  }
+  async findReusableMedia(q: ReusableMediaQuery) {
+    const row = await this.get(
+      `SELECT m.* FROM media m JOIN projects p ON p.id = m.project_id
+        WHERE m.content_sha256 = $1 AND m.size = $2 AND m.analysis_version = $3 AND p.owner_id = $4
+        ORDER BY m.created_at DESC, m.seq DESC LIMIT 1`,
+      [q.contentSha256, q.size, q.analysisVersion, q.ownerId],
+    );
     return row ? toMedia(row) : null;
   }
   async deleteMedia(ids: string[]) {

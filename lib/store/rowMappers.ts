@@ -51,6 +51,8 @@ export const toMedia = (r: Row): MediaRecord =>
     analysis: parseJson(r.analysis),
     peaks: parseJson(r.peaks),
     videoIndex: parseJson(r.video_index),
+    contentSha256: r.content_sha256 ?? null,
+    analysisVersion: r.analysis_version ?? null,
   });
 
 /** Columns of a media summary: everything but the analysis arrays, and whether peaks exist (SQLite's 0/1, Postgres' boolean). */

@@ -12,6 +12,7 @@ import {
   type ExportRecord,
   type MessageRecord,
   type ProjectRecord,
+  type ReusableMediaQuery,
   type Store,
   type TimelineHead,
 } from './types';
@@ -101,10 +102,11 @@ export class SqliteStore implements Store {
   async addMedia(r: MediaRecord) {
     const seq = (this.get('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM media WHERE project_id = ?', r.projectId)!.n) as number;
     this.run(
-      `INSERT INTO media (id, project_id, name, path, size, probe, analysis, peaks, has_thumbnail, created_at, seq, video_index)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO media (id, project_id, name, path, size, probe, analysis, peaks, has_thumbnail, created_at, seq, video_index,
+                          content_sha256, analysis_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       r.id, r.projectId, r.name, r.path, r.size, JSON.stringify(r.probe), json(r.analysis), json(r.peaks),
-      r.hasThumbnail ? 1 : 0, r.createdAt, seq, json(r.videoIndex),
+      r.hasThumbnail ? 1 : 0, r.createdAt, seq, json(r.videoIndex), r.contentSha256 ?? null, r.analysisVersion ?? null,
     );
     this.touch(r.projectId);
   }
@@ -119,6 +121,16 @@ export class SqliteStore implements Store {
   }
   async getMedia(id: string) {
     const row = this.get('SELECT * FROM media WHERE id = ?', id);
+    return row ? toMedia(row) : null;
+  }
+
+  async findReusableMedia(q: ReusableMediaQuery) {
+    const row = this.get(
+      `SELECT m.* FROM media m JOIN projects p ON p.id = m.project_id
+        WHERE m.content_sha256 = ? AND m.size = ? AND m.analysis_version = ? AND p.owner_id = ?
+        ORDER BY m.created_at DESC, m.rowid DESC LIMIT 1`,
+      q.contentSha256, q.size, q.analysisVersion, q.ownerId,
+    );
     return row ? toMedia(row) : null;
   }
 

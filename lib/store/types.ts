@@ -98,6 +98,12 @@ export interface Store {
   /** The loudness and speech analyses of a project's media by id (null for files without sound): for pause detection. */
   listMediaAnalyses(projectId: string): Promise<Record<string, AudioAnalysis | null>>;
   getMedia(id: string): Promise<MediaRecord | null>;
+  /**
+   * The newest media row of this owner holding these bytes (same SHA-256 and byte length) whose analysis was made
+   * by `analysisVersion`, or null: an upload of a file the owner already uploaded takes its probe and analysis from it.
+   * Only this owner's projects are searched, so nobody learns whether anyone else has a file.
+   */
+  findReusableMedia(query: ReusableMediaQuery): Promise<MediaRecord | null>;
   /** Removes media rows (files are the caller's); used to roll back an ingest the backend refused. */
   deleteMedia(ids: string[]): Promise<void>;
 
@@ -145,6 +151,13 @@ export interface Store {
   /** Plain words when the store cannot be used (its database out of reach), else null: for /api/health. */
   problem(): Promise<string | null>;
   close(): Promise<void>;
+}
+
+export interface ReusableMediaQuery {
+  ownerId: string;
+  contentSha256: string;
+  size: number;
+  analysisVersion: number;
 }
 
 export interface OwnerUsage {

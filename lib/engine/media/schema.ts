@@ -57,6 +57,10 @@ export const mediaRecordSchema = z.object({
   createdAt: z.string(),
   /** Keyframes and bitstream facts for fast export; null for non-video media and files stored before it existed. */
   videoIndex: videoIndexSchema.nullish(),
+  /** SHA-256 of the file's bytes (hex), taken while it arrived; null for files stored before it was kept. */
+  contentSha256: z.string().regex(/^[0-9a-f]{64}$/).nullish(),
+  /** ANALYSIS_VERSION of the analyser that filled this row; null before versions were kept (never reused). */
+  analysisVersion: z.number().int().nullish(),
 });
 export type MediaRecord = z.infer<typeof mediaRecordSchema>;
 
@@ -64,13 +68,13 @@ export type MediaRecord = z.infer<typeof mediaRecordSchema>;
  * A media row without its analysis arrays (loudness envelope, speech, peaks, keyframe index): what lists,
  * names, the planner and views need. Read by the store's `listMediaSummaries`, so hot paths never parse the arrays.
  */
-export const mediaSummarySchema = mediaRecordSchema.omit({ analysis: true, peaks: true, videoIndex: true }).extend({
+export const mediaSummarySchema = mediaRecordSchema.omit({ analysis: true, peaks: true, videoIndex: true, contentSha256: true, analysisVersion: true }).extend({
   /** Whether waveform peaks were stored (the view links to them). */
   hasPeaks: z.boolean(),
 });
 export type MediaSummary = z.infer<typeof mediaSummarySchema>;
 
 export function mediaSummaryOf(record: MediaRecord): MediaSummary {
-  const { analysis: _analysis, peaks, videoIndex: _videoIndex, ...rest } = record;
+  const { analysis: _analysis, peaks, videoIndex: _videoIndex, contentSha256: _sha, analysisVersion: _version, ...rest } = record;
   return { ...rest, hasPeaks: peaks !== null };
 }

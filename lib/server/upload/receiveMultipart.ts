@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { AppError } from '@/lib/errors';
+import { hashingTap } from './contentHash';
 import { decodeFormDataFilename, sanitizeName } from './sanitizeName';
 
 export const MAX_FILES_PER_REQUEST = 20;
@@ -17,6 +18,8 @@ export interface ReceivedFile {
   name: string;
   path: string;
   size: number;
+  /** SHA-256 (hex) of the bytes, taken while they were written; null when it could not be (the ingest reads the file for it). */
+  sha256: string | null;
 }
 
 export interface ReceiveOptions {
@@ -59,13 +62,17 @@ export async function receiveMultipart(req: Request, options: ReceiveOptions): P
     }
     const name = sanitizeName(decodeFormDataFilename(info.filename ?? ''));
     const { id, path } = options.allocate();
-    const file: ReceivedFile = { id, name, path, size: 0 };
+    const file: ReceivedFile = { id, name, path, size: 0, sha256: null };
     files.push(file);
     part.on('data', (chunk: Buffer) => (file.size += chunk.length));
     // busboy stops passing bytes on at the cap but keeps reading the request, so the client still gets our answer.
     part.on('limit', () => fail(new AppError(4002, `"${name}" is larger than the ${megabytes(options.maxBytes)} upload limit.`)));
+    const tap = hashingTap();
     writes.push(
-      pipeline(part, fs.createWriteStream(path, { flags: 'wx' })).catch(() => fail(interrupted())),
+      pipeline(part, tap.stream, fs.createWriteStream(path, { flags: 'wx' })).then(
+        () => void (file.sha256 = tap.digest()),
+        () => fail(interrupted()),
+      ),
     );
   });
   parser.on('filesLimit', () => fail(new AppError(400, `Send at most ${MAX_FILES_PER_REQUEST} files in one upload.`)));

@@ -1,8 +1,8 @@
 // Where resumable uploads live while they arrive: one tus FileStore and one lock table per app (held by the composition root), under DATA_DIR/tus.
 import 'server-only';
 import path from 'node:path';
-import { FileStore } from '@tus/file-store';
 import { MemoryLocker } from '@tus/server';
+import { HashingFileStore } from './hashingFileStore';
 import type { UploadOutcome } from './tusUploadInfo';
 
 /** An unfinished upload is kept this long after it was created, then swept (and tus answers 410). */
@@ -12,7 +12,8 @@ export interface TusParts {
   dir: string;
   /** Outcomes of finished uploads (`<uid>.json`), read by `GET .../uploads/:uid`. */
   outcomeDir: string;
-  store: FileStore;
+  /** tus's file store, hashing each upload as it arrives. */
+  store: HashingFileStore;
   locker: MemoryLocker;
   /** Ingests running now, by upload id, so a GET and the last PATCH share one. */
   ingests: Map<string, Promise<UploadOutcome>>;
@@ -25,7 +26,7 @@ export function createTusParts(dataDir: string): TusParts {
   return {
     dir,
     outcomeDir: path.join(dataDir, 'tus-outcomes'),
-    store: new FileStore({ directory: dir, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS }),
+    store: new HashingFileStore({ directory: dir, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS }),
     locker: new MemoryLocker(),
     ingests: new Map(),
     sweptAt: 0,

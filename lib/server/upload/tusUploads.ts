@@ -118,7 +118,8 @@ async function ingest(ctx: BackendContext, uid: string): Promise<UploadOutcome> 
   const base = { projectId: ctx.project.id, size };
   let outcome: UploadOutcome;
   try {
-    const media = await ingestFinishedUpload(ctx, { id: nanoid(16), name: sanitizeName(info?.metadata?.filename), path: path.join(dir, uid), size });
+    const sha256 = tusParts().store.takeDigest(uid, size);
+    const media = await ingestFinishedUpload(ctx, { id: nanoid(16), name: sanitizeName(info?.metadata?.filename), path: path.join(dir, uid), size, sha256 });
     outcome = { ...base, status: 'completed', media };
   } catch (err) {
     const mapped = asAppError(err);

@@ -7,6 +7,7 @@ import type { LookupFunction } from 'node:net';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '@/lib/errors';
+import { hashingTap } from '@/lib/server/upload/contentHash';
 import { megabytes } from '@/lib/server/upload/receiveMultipart';
 import type { AddressPolicy } from './addressPolicy';
 import { importName } from './importName';
@@ -33,8 +34,8 @@ export function parseImportUrl(raw: string): URL {
   return url;
 }
 
-/** Resolves to the display name; the bytes are in `dest`. Removes `dest` on any failure. */
-export async function downloadUrl(raw: string, options: DownloadOptions): Promise<{ name: string; size: number }> {
+/** Resolves to the display name, size and SHA-256 (hex, taken while saving); the bytes are in `dest`. Removes `dest` on any failure. */
+export async function downloadUrl(raw: string, options: DownloadOptions): Promise<{ name: string; size: number; sha256: string }> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
@@ -59,8 +60,8 @@ export async function downloadUrl(raw: string, options: DownloadOptions): Promis
         res.destroy();
         throw tooLarge(name, options.maxBytes);
       }
-      const size = await save(res, options.dest, options.maxBytes, name);
-      return { name, size };
+      const { size, sha256 } = await save(res, options.dest, options.maxBytes, name);
+      return { name, size, sha256 };
     }
   } catch (err) {
     await fs.promises.rm(options.dest, { force: true });
@@ -84,7 +85,7 @@ function get(url: URL, pinned: PinnedAddress, signal: AbortSignal): Promise<http
   });
 }
 
-async function save(res: http.IncomingMessage, dest: string, maxBytes: number, name: string): Promise<number> {
+async function save(res: http.IncomingMessage, dest: string, maxBytes: number, name: string): Promise<{ size: number; sha256: string }> {
   let size = 0;
   const cap = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -92,8 +93,9 @@ async function save(res: http.IncomingMessage, dest: string, maxBytes: number, n
       done(size > maxBytes ? tooLarge(name, maxBytes) : null, chunk);
     },
   });
-  await pipeline(res, cap, fs.createWriteStream(dest, { flags: 'wx' }));
-  return size;
+  const tap = hashingTap();
+  await pipeline(res, cap, tap.stream, fs.createWriteStream(dest, { flags: 'wx' }));
+  return { size, sha256: tap.digest() };
 }
 
 const tooLarge = (name: string, maxBytes: number) => new AppError(4002, `"${name}" is larger than the ${megabytes(maxBytes)} upload limit.`);

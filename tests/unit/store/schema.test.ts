@@ -96,14 +96,16 @@ const OLD_LABELS: [string, string[], string][] = [
 ];
 
 describe('the operation-kinds migration', () => {
+  // Databases as they were just before it (later migrations run after it on open).
+  const before = (list: string[]) => list.findIndex((m) => m.includes('ADD COLUMN operations'));
   const project = ['p', 'o', 'T', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 1];
 
   it('moves the kinds out of old SQLite labels and leaves other labels alone', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinds-'));
     const file = path.join(dir, 'db.sqlite');
     const db = new Database(file);
-    MIGRATIONS.slice(0, -1).forEach((m) => db.exec(m));
-    db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    MIGRATIONS.slice(0, before(MIGRATIONS)).forEach((m) => db.exec(m));
+    db.pragma(`user_version = ${before(MIGRATIONS)}`);
     db.prepare('INSERT INTO projects (id, owner_id, title, created_at, updated_at, head_version) VALUES (?, ?, ?, ?, ?, ?)').run(...project);
     const insert = db.prepare('INSERT INTO timeline_versions (project_id, parent_version, timeline, label, created_at) VALUES (?, NULL, ?, ?, ?)');
     for (const [label] of OLD_LABELS) insert.run('p', JSON.stringify(emptyTimeline()), label, '2026-01-01T00:00:00.000Z');
@@ -118,7 +120,7 @@ describe('the operation-kinds migration', () => {
   it('does the same in Postgres', async () => {
     const url = await cluster.newDatabase();
     const pool = createPool(url);
-    await migrate(pool, POSTGRES_MIGRATIONS.slice(0, -1));
+    await migrate(pool, POSTGRES_MIGRATIONS.slice(0, before(POSTGRES_MIGRATIONS)));
     await pool.query('INSERT INTO projects (id, owner_id, title, created_at, updated_at, head_version) VALUES ($1, $2, $3, $4, $5, $6)', project);
     const ids: number[] = [];
     for (const [label] of OLD_LABELS) {

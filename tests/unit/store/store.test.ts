@@ -257,6 +257,40 @@ describe.each(STORES)('the $name store', (kind) => {
       .toMatchObject({ render: 'smart', renderReason: null, loudness: { integratedLufs: -14, truePeakDb: -1 } });
     expect((await store.updateExport('e', { loudness: null })).loudness).toBeNull();
   });
+
+  it('finds an owner\'s earlier media with the same bytes and analyser, newest first, never another owner\'s', async () => {
+    const hash = 'ab'.repeat(32);
+    const other = 'cd'.repeat(32);
+    await store.createProject({ id: 'p', ownerId: 'o', title: 'First', timeline: emptyTimeline() });
+    await store.createProject({ id: 'q', ownerId: 'o', title: 'Second', timeline: emptyTimeline() });
+    await store.createProject({ id: 's', ownerId: 'stranger', title: 'Theirs', timeline: emptyTimeline() });
+    const analysis = { windowSeconds: 0.01, rmsDb: [-20, -30], speech: { windowSeconds: 0.032, probability: [0.9] } };
+    const row = (id: string, projectId: string, createdAt: string, extra: Record<string, unknown>) => ({
+      id, projectId, name: `${id}.mp4`, path: `/x/${id}.mp4`, size: 100, probe, analysis, peaks: [0.5], hasThumbnail: true, createdAt, ...extra,
+    });
+    await store.addMedia(row('old', 'p', '2026-01-01T00:00:00.000Z', { contentSha256: hash, analysisVersion: 1 }));
+    await store.addMedia(row('new', 'q', '2026-01-02T00:00:00.000Z', { contentSha256: hash, analysisVersion: 1 }));
+    await store.addMedia(row('stale', 'q', '2026-01-03T00:00:00.000Z', { contentSha256: hash, analysisVersion: 0 }));
+    await store.addMedia(row('unhashed', 'q', '2026-01-04T00:00:00.000Z', {}));
+    await store.addMedia(row('theirs', 's', '2026-01-05T00:00:00.000Z', { contentSha256: other, analysisVersion: 1 }));
+    const query = { ownerId: 'o', contentSha256: hash, size: 100, analysisVersion: 1 };
+
+    const found = await store.findReusableMedia(query);
+    expect(found).toMatchObject({ id: 'new', projectId: 'q', analysis, peaks: [0.5], contentSha256: hash, analysisVersion: 1 });
+    expect((await store.getMedia('unhashed'))).toMatchObject({ contentSha256: null, analysisVersion: null });
+    expect(await store.findReusableMedia({ ...query, size: 101 })).toBeNull();
+    expect(await store.findReusableMedia({ ...query, analysisVersion: 2 })).toBeNull();
+    expect((await store.findReusableMedia({ ...query, analysisVersion: 0 }))?.id).toBe('stale');
+    // The stranger's bytes exist, but only for the stranger; and the owner's own rows stay the owner's.
+    expect(await store.findReusableMedia({ ...query, contentSha256: other })).toBeNull();
+    expect((await store.findReusableMedia({ ...query, ownerId: 'stranger', contentSha256: other }))?.id).toBe('theirs');
+    expect(await store.findReusableMedia({ ...query, ownerId: 'stranger' })).toBeNull();
+    // Deleting a copy leaves the other findable; deleting its project too.
+    await store.deleteMedia(['new']);
+    expect((await store.findReusableMedia(query))?.id).toBe('old');
+    await store.deleteProject('p');
+    expect(await store.findReusableMedia(query)).toBeNull();
+  });
 });
 
 // Brought over from the security branch's SQLite-only tests (quotas, deletion, retention), now run on both stores,
