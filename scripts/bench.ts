@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { encoderArgs } from '../lib/engine/render/outputFormat';
+import { parseStepTimes } from '../lib/local/exports/stepTimes';
 import { SqliteStore } from '../lib/store/sqliteStore';
 import { ApiClient } from '../tests/helpers/client';
 import { FFMPEG, ffmpeg, ffprobe } from '../tests/helpers/ffprobe';
@@ -15,17 +16,27 @@ const print = (line: object) => console.log(JSON.stringify(line));
 const seconds = (from: bigint) => Math.round(Number(process.hrtime.bigint() - from) / 1e6) / 1000;
 
 /**
- * Two minutes of 1080p30 speech with pauses: talk-1080p.mp4 played twice by stream copy. The
- * concat list pins each copy to its 60 s of picture, so the frame rate stays constant across the
- * seam (-stream_loop offsets the second copy by the slightly longer sound: a variable-rate seam,
- * which a real recording does not have).
+ * `seconds` of 1080p30 speech with pauses: talk-1080p.mp4 (60 s) played again and again by stream
+ * copy. The concat list pins each copy to its 60 s of picture, so the frame rate stays constant
+ * across the seams (-stream_loop offsets each copy by the slightly longer sound: a variable-rate
+ * seam, which a real recording does not have).
  */
-function makeInput(dir: string): string {
-  const file = path.join(dir, 'talk-2min-1080p.mp4');
+function makeInput(dir: string, seconds: number): string {
+  const file = path.join(dir, `talk-${seconds}s-1080p.mp4`);
   const list = path.join(dir, 'talk.ffconcat');
-  fs.writeFileSync(list, `ffconcat version 1.0\n${`file '${mediaFile('talk-1080p.mp4')}'\noutpoint 60\nduration 60\n`.repeat(2)}`);
-  ffmpeg(['-f', 'concat', '-safe', '0', '-i', list, '-t', '120', '-c', 'copy', file]);
+  fs.writeFileSync(list, `ffconcat version 1.0\n${`file '${mediaFile('talk-1080p.mp4')}'\noutpoint 60\nduration 60\n`.repeat(Math.ceil(seconds / 60))}`);
+  ffmpeg(['-f', 'concat', '-safe', '0', '-i', list, '-t', String(seconds), '-c', 'copy', file]);
   return file;
+}
+
+/**
+ * Source lengths for the export row, in seconds: BENCH_TALK_SECONDS, one or more (comma-separated).
+ * The default is the issue's 9-minute talk; `BENCH_TALK_SECONDS=120` is the quick run.
+ */
+function talkLengths(): number[] {
+  const lengths = (process.env.BENCH_TALK_SECONDS ?? '540').split(',').map(Number);
+  if (lengths.some((s) => !Number.isFinite(s) || s < 10)) throw new Error('BENCH_TALK_SECONDS: seconds (at least 10), comma-separated');
+  return lengths;
 }
 
 /** CPU seconds of a process's finished children (every ffmpeg the server ran), from /proc. */
@@ -41,7 +52,7 @@ const REQUEST = 'cut out the pauses, add background music, and overlay text titl
  * and render worker. `full` forces the full render (what the 1.10x target is about: every frame
  * encoded, like the bare transcode); `auto` lets fast export copy what it can.
  */
-async function benchExport(input: string, render: 'full' | 'auto'): Promise<{ wallSeconds: number; cpuSeconds: number; outputSeconds: number; serverSeconds: number; segments: number; render: unknown; renderReason: unknown }> {
+async function benchExport(input: string, render: 'full' | 'auto'): Promise<{ wallSeconds: number; cpuSeconds: number; outputSeconds: number; serverSeconds: number; segments: number; render: unknown; renderReason: unknown; steps: object }> {
   const server = await startServer();
   try {
     const client = new ApiClient(server.baseUrl);
@@ -69,7 +80,10 @@ async function benchExport(input: string, render: 'full' | 'auto'): Promise<{ wa
     const cpuSeconds = Math.round((childCpuSeconds(server.pid) - cpuBefore) * 10) / 10;
     const record = await new SqliteStore(path.join(server.dataDir, 'in-video.sqlite')).getExport(body.export.id);
     const serverSeconds = record?.startedAt && record.finishedAt ? (Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000 : NaN;
-    return { wallSeconds, cpuSeconds, outputSeconds: timeline.duration, serverSeconds, segments: timeline.tracks[0].segments.length, render: done.render, renderReason: done.renderReason };
+    // The job's own log line says where its time went (renderExport.ts, stepTimes.ts).
+    const logLine = server.logs().split('\n').find((l) => l.includes(`export ${body.export.id} completed`)) ?? '';
+    const steps = parseStepTimes(logLine.slice(logLine.indexOf(':')));
+    return { wallSeconds, cpuSeconds, outputSeconds: timeline.duration, serverSeconds, segments: timeline.tracks[0].segments.length, render: done.render, renderReason: done.renderReason, steps };
   } finally {
     await server.stop();
   }
@@ -101,23 +115,23 @@ async function optional(file: string, name: string, run: (mod: Record<string, un
   }
 }
 
-async function benchExportRatio() {
+async function benchExportRatio(talkSeconds: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'in-video-bench-'));
   try {
-    if (!wanted('export')) return;
-    const input = makeInput(dir);
+    const input = makeInput(dir, talkSeconds);
     const load = () => os.loadavg()[0].toFixed(1);
     const loadBefore = load();
     const exported = await benchExport(input, 'full');
-    print({ name: 'export', request: REQUEST, wallSeconds: exported.wallSeconds, cpuSeconds: exported.cpuSeconds, serverSeconds: exported.serverSeconds, outputSeconds: exported.outputSeconds, segments: exported.segments, render: exported.render, renderReason: exported.renderReason, loadAverage: `${loadBefore} -> ${load()}` });
+    print({ name: 'export', talkSeconds, request: REQUEST, wallSeconds: exported.wallSeconds, cpuSeconds: exported.cpuSeconds, serverSeconds: exported.serverSeconds, outputSeconds: exported.outputSeconds, segments: exported.segments, render: exported.render, renderReason: exported.renderReason, steps: exported.steps, loadAverage: `${loadBefore} -> ${load()}` });
     const bare = benchBareTranscode(input, dir, exported.outputSeconds);
-    print({ name: 'bareTranscode', ...bare, inputSeconds: Number(ffprobe(path.join(dir, 'bare-input.mp4')).format.duration), loadAverage: load() });
+    print({ name: 'bareTranscode', talkSeconds, ...bare, inputSeconds: Number(ffprobe(path.join(dir, 'bare-input.mp4')).format.duration), loadAverage: load() });
     const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-    print({ name: 'ratio', value: ratio(exported.wallSeconds, bare.wallSeconds), cpu: ratio(exported.cpuSeconds, bare.cpuSeconds), limit: 1.1, pass: ratio(exported.wallSeconds, bare.wallSeconds) <= 1.1 });
+    // CPU (every ffmpeg's user+system seconds) is the steadier figure on a shared machine; wall is the target's.
+    print({ name: 'ratio', talkSeconds, value: ratio(exported.wallSeconds, bare.wallSeconds), cpu: ratio(exported.cpuSeconds, bare.cpuSeconds), limit: 1.1, pass: ratio(exported.wallSeconds, bare.wallSeconds) <= 1.1 });
     if (process.env.BENCH_EXPORT_AUTO === '1') {
       // What a user gets by default on the same (constant-rate) input: fast export where it applies.
       const auto = await benchExport(input, 'auto');
-      print({ name: 'exportAuto', wallSeconds: auto.wallSeconds, cpuSeconds: auto.cpuSeconds, render: auto.render, renderReason: auto.renderReason, loadAverage: load() });
+      print({ name: 'exportAuto', talkSeconds, wallSeconds: auto.wallSeconds, cpuSeconds: auto.cpuSeconds, render: auto.render, renderReason: auto.renderReason, steps: auto.steps, loadAverage: load() });
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -125,7 +139,7 @@ async function benchExportRatio() {
 }
 
 async function main() {
-  await benchExportRatio();
+  if (wanted('export')) for (const talkSeconds of talkLengths()) await benchExportRatio(talkSeconds);
   await optional('smartExport.ts', 'smartExport', (m) => (m.benchSmartExport as (p: typeof print) => Promise<object>)(print));
   await optional('renderRss.ts', 'renderRss', (m) => (m.benchRenderRss as () => Promise<object>)());
   await optional('uploadRss.ts', 'uploadRss', (m) => (m.benchUploadRss as () => Promise<object>)());

@@ -43,8 +43,11 @@ const num = (n: number) => String(Math.round(n * 100) / 100);
 
 /**
  * The filters at the end of the sound. Measuring: loudnorm prints what it found. Normalising:
- * loudnorm with the measured values, which applies one steady gain (linear) when the peaks allow
- * it, so speech does not pump; it works at 192 kHz, so the sound is brought back to 48 kHz.
+ * where one steady gain reaches the target with the true peaks still under the ceiling (and the
+ * loudness range within LRA, loudnorm's own condition for its linear mode), that gain, by `volume`:
+ * the same result as loudnorm's linear mode without its 192 kHz round trip. Otherwise a limiter
+ * is needed: loudnorm with the measured values and the first pass's offset (which its dynamic mode
+ * needs to land on the target), brought back to 48 kHz.
  * Nothing when normalisation is off or the sound is silence (there is nothing to bring up).
  */
 export function loudnormFilter(step: LoudnessStep | null, measuring: boolean): string[] {
@@ -52,7 +55,9 @@ export function loudnormFilter(step: LoudnessStep | null, measuring: boolean): s
   const target = `loudnorm=I=${step.integratedLufs}:TP=${TRUE_PEAK_CEILING_DB}:LRA=${LOUDNESS_RANGE}`;
   if (measuring) return [`${target}:print_format=json`];
   const m = step.measured;
-  if (!m || m.input_i < -70) return [];
+  if (!m || m.input_i <= -70) return [];
+  const gain = step.integratedLufs - m.input_i;
+  if (m.input_tp + gain <= TRUE_PEAK_CEILING_DB && m.input_lra <= LOUDNESS_RANGE) return [`volume=${num(gain)}dB`];
   return [
     `${target}:measured_I=${num(m.input_i)}:measured_TP=${num(m.input_tp)}:measured_LRA=${num(m.input_lra)}` +
       `:measured_thresh=${num(m.input_thresh)}:offset=${num(m.target_offset)}:linear=true:print_format=none`,

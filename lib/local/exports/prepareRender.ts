@@ -29,7 +29,19 @@ async function onThisMachine(blobs: BlobStore, media: MediaRecord): Promise<Medi
   return { ...media, path: file };
 }
 
-export async function prepareRender(store: Store, blobs: BlobStore, tools: Tools, dataDir: string, record: ExportRecord, paths: { partial: string; work: string }): Promise<RenderPlan> {
+/**
+ * The plan of an export, in two stages. `picture` is ready first: everything but the music, which is
+ * all the picture half reads (a library track may first have to be synthesised, then each track's
+ * level is measured: seconds of work that would otherwise hold the picture back; the synthesis runs
+ * on this thread, so it should start once the picture's ffmpeg runs). `plan()` adds the music, found
+ * once however often it is asked for: the sound half, and an audio-only render, wait for it.
+ */
+export interface PreparedRender {
+  picture: RenderPlan;
+  plan: () => Promise<RenderPlan>;
+}
+
+export async function prepareRender(store: Store, blobs: BlobStore, tools: Tools, dataDir: string, record: ExportRecord, paths: { partial: string; work: string }): Promise<PreparedRender> {
   const version = await store.getTimelineVersion(record.projectId, record.timelineVersion);
   if (!version) throw new AppError(409, 'The timeline this export was made from no longer exists. Export again.');
   const { timeline } = version;
@@ -84,16 +96,20 @@ export async function prepareRender(store: Store, blobs: BlobStore, tools: Tools
     })),
   );
 
-  return {
+  const picture: RenderPlan = {
     timeline,
     media,
     out,
     texts,
     fonts: fontFiles(),
-    music: await musicFiles(tools, dataDir, timeline.audio, all, voiceLevel()),
+    // Not resolved yet (see PreparedRender): the picture half opens no music.
+    music: [],
     outputPath: paths.partial,
     background: background ? { path: (await onThisMachine(blobs, background)).path, probe: background.probe } : null,
     loudness: loudnessStep(timeline.loudness),
     workDir: paths.work,
   };
+  let withMusic: Promise<RenderPlan> | undefined;
+  const plan = () => (withMusic ??= musicFiles(tools, dataDir, timeline.audio, all, voiceLevel()).then((music) => ({ ...picture, music })));
+  return { picture, plan };
 }

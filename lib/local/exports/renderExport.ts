@@ -19,6 +19,7 @@ import { prepareRender } from './prepareRender';
 import { probeOutput } from '@/lib/engine/render/probeOutput';
 import { tryFastExport } from './fastExport';
 import { renderTimeCapMessage, renderTimeCapMs } from '@/lib/engine/render/renderTimeCap';
+import { StepTimes } from './stepTimes';
 
 const PROGRESS_INTERVAL_MS = 500;
 
@@ -51,33 +52,37 @@ async function measureOrNull<T>(tools: Tools, args: string[], signal: AbortSigna
  * normalised and encoded to AAC (second pass), and its loudness read back from that AAC stream,
  * which the mux copies into the export bit for bit (so it is the finished file's loudness).
  */
-async function makeSound(plan: RenderPlan, tools: Tools, signal: AbortSignal): Promise<{ file: string; loudness: MeasuredLoudness | null }> {
+async function makeSound(mayStart: Promise<void>, prepared: () => Promise<RenderPlan>, tools: Tools, signal: AbortSignal, times: StepTimes): Promise<{ file: string; loudness: MeasuredLoudness | null }> {
+  await mayStart;
+  signal.throwIfAborted();
+  const plan = await times.time('music', prepared);
   const graphs = graphFiles(plan);
   let soundPlan = plan;
   if (plan.loudness) {
     await fs.writeFile(graphs.loudness, compileFilterGraph(plan, { measureLoudness: true }), 'utf8');
-    soundPlan = { ...plan, loudness: { ...plan.loudness, measured: await measureOrNull(tools, buildLoudnessMeasureArgs(plan), signal, parseLoudnormJson) } };
+    const measured = await times.time('measure', () => measureOrNull(tools, buildLoudnessMeasureArgs(plan), signal, parseLoudnormJson));
+    soundPlan = { ...plan, loudness: { ...plan.loudness, measured } };
   }
   await fs.writeFile(graphs.sound, compileAudioGraph(soundPlan), 'utf8');
   const file = passFiles(plan).sound;
-  await runFfmpeg(tools, buildAudioPassArgs(soundPlan, graphs.sound, file), { signal });
-  return { file, loudness: await measureOrNull(tools, measureLoudnessArgs(file), signal, parseEbur128Summary) };
+  await times.time('sound', () => runFfmpeg(tools, buildAudioPassArgs(soundPlan, graphs.sound, file), { signal }));
+  return { file, loudness: await times.time('soundCheck', () => measureOrNull(tools, measureLoudnessArgs(file), signal, parseEbur128Summary)) };
 }
 
 /**
  * An audio-only export draws its picture from its sound, so it stays one process: loudness
  * measured first, then sound and picture rendered together, then the file measured.
  */
-async function renderInOneProcess(plan: RenderPlan, quality: ExportRecord['quality'], tools: Tools, signal: AbortSignal, started: (pid: number) => void, report: (f: number) => void): Promise<MeasuredLoudness | null> {
+async function renderInOneProcess(plan: RenderPlan, quality: ExportRecord['quality'], tools: Tools, signal: AbortSignal, times: StepTimes, started: (pid: number) => void, report: (f: number) => void): Promise<MeasuredLoudness | null> {
   const graphs = graphFiles(plan);
   if (plan.loudness) {
     await fs.writeFile(graphs.loudness, compileFilterGraph(plan, { measureLoudness: true }), 'utf8');
-    plan.loudness = { ...plan.loudness, measured: await measureOrNull(tools, buildLoudnessMeasureArgs(plan), signal, parseLoudnormJson) };
+    plan.loudness = { ...plan.loudness, measured: await times.time('measure', () => measureOrNull(tools, buildLoudnessMeasureArgs(plan), signal, parseLoudnormJson)) };
   }
   await fs.writeFile(graphs.export, compileFilterGraph(plan), 'utf8');
   const duration = timelineDuration(plan.timeline);
-  await runFfmpeg(tools, buildExportArgs(plan, quality), { signal, onStart: started, onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration) });
-  return measureOrNull(tools, measureLoudnessArgs(plan.outputPath), signal, parseEbur128Summary);
+  await times.time('picture', () => runFfmpeg(tools, buildExportArgs(plan, quality), { signal, onStart: started, onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration) }));
+  return times.time('soundCheck', () => measureOrNull(tools, measureLoudnessArgs(plan.outputPath), signal, parseEbur128Summary));
 }
 
 /** Resolves when the export is completed; throws on failure or abort (the worker records those). */
@@ -86,9 +91,15 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
   const tools = deps.tools();
   const dataDir = deps.settings.dataDir;
   const paths = exportPaths(dataDir, record.id, record.attempts);
+  const times = new StepTimes();
+  const begun = performance.now();
+  // From the request to the claim: the queue's pick-up (a job queued behind others waits for a slot).
+  if (record.startedAt) times.add('wait', (Date.parse(record.startedAt) - Date.parse(record.createdAt)) / 1000);
   await fs.mkdir(paths.dir, { recursive: true });
   try {
-    const plan = await prepareRender(store, deps.blobs, tools, dataDir, record, paths);
+    const prepared = await times.time('prepare', () => prepareRender(store, deps.blobs, tools, dataDir, record, paths));
+    // The picture's plan: complete but for the music, which the sound half waits for (see PreparedRender).
+    const plan = prepared.picture;
     const duration = timelineDuration(plan.timeline);
     const capMs = renderTimeCapMs(duration, { factor: deps.settings.renderTimeFactor, graceSeconds: deps.settings.renderTimeGraceSeconds });
     const overtime = AbortSignal.timeout(capMs);
@@ -109,10 +120,17 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
     try {
       if (isAudioOnly(plan)) {
         choice = { render: 'full', reason: null };
-        loudness = await renderInOneProcess(plan, record.quality, tools, bounded, started, report);
+        loudness = await renderInOneProcess(await times.time('music', prepared.plan), record.quality, tools, bounded, times, started, report);
       } else {
-        // The sound (two loudness passes and its read-back) runs beside the picture, not before it.
-        const sound = makeSound(plan, tools, bounded);
+        // The sound (music, two loudness passes and its read-back) runs beside the picture, not before
+        // it. It starts once the picture's ffmpeg runs: a library track's synthesis holds this thread,
+        // and would otherwise hold back the picture's start. A fast export attempt needs the sound at once.
+        let startSound = () => {};
+        const soundMayStart = new Promise<void>((resolve) => (startSound = resolve));
+        bounded.addEventListener('abort', () => startSound());
+        const fullOnly = record.quality !== 'high' || record.render === 'full';
+        if (!fullOnly) startSound();
+        const sound = makeSound(soundMayStart, prepared.plan, tools, bounded, times);
         sound.catch((err) => {
           soundError = err;
           halves.abort(err);
@@ -120,6 +138,7 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
         const soundFile = sound.then((s) => s.file);
         soundFile.catch(() => undefined);
         // Fast export first where it may apply; it leaves no file behind when the full render must run.
+        const fast = performance.now();
         choice = await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, {
           tools,
           signal: bounded,
@@ -127,10 +146,17 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
           sound: soundFile,
           onlyWhenFaster: !deps.settings.fastExportAlways,
         });
+        // A fast export's runs, checks and join are its picture step.
+        if (choice.render === 'smart') times.add('picture', (performance.now() - fast) / 1000);
         if (choice.render === 'full') {
           await fs.writeFile(graphFiles(plan).picture, compileFilterGraph(plan, { pictureOnly: true }), 'utf8');
-          await runFfmpeg(tools, buildPictureArgs(plan, record.quality), { signal: bounded, onStart: started, onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration) });
-          await runFfmpeg(tools, buildMuxArgs(passFiles(plan).picture, await soundFile, plan.outputPath), { signal: bounded });
+          const pictureStarted = (pid: number) => {
+            started(pid);
+            startSound();
+          };
+          await times.time('picture', () => runFfmpeg(tools, buildPictureArgs(plan, record.quality), { signal: bounded, onStart: pictureStarted, onProgress: ({ outTimeSeconds }) => report(outTimeSeconds / duration) }));
+          const soundPath = await soundFile;
+          await times.time('mux', () => runFfmpeg(tools, buildMuxArgs(passFiles(plan).picture, soundPath, plan.outputPath), { signal: bounded }));
         }
         loudness = (await sound).loudness;
       }
@@ -140,13 +166,13 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
       // The picture stopped because the sound failed: the sound's error is the one to report.
       throw signal.aborted || soundError === undefined ? err : soundError;
     }
-    const info = await probeOutput(tools, paths.partial);
+    const info = await times.time('probe', () => probeOutput(tools, paths.partial));
     signal.throwIfAborted();
     // A cancel that landed while ffmpeg was finishing wins over the finished file.
     if ((await store.getExport(record.id))?.status === 'canceled') return;
     // Local disk: a rename into DATA_DIR/exports; S3: a multipart upload from this machine's work folder.
     const key = exportKey(record.id);
-    await deps.blobs.moveIn(key, paths.partial);
+    await times.time('store', () => deps.blobs.moveIn(key, paths.partial));
     await store.updateExport(record.id, {
       status: 'completed',
       progress: 1,
@@ -162,6 +188,7 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
       backendState: null,
       finishedAt: new Date().toISOString(),
     });
+    console.log(`[render] export ${record.id} completed (${choice.render}) in ${((performance.now() - begun) / 1000).toFixed(2)}s: ${times.line()}`);
   } finally {
     await fs.rm(paths.work, { recursive: true, force: true });
     await fs.rm(paths.partial, { force: true });

@@ -10,6 +10,8 @@ const POLL_MS = 2_000;
 export class RenderWorker implements ExportQueue {
   private readonly running = new Map<string, AbortController>();
   private filling = false;
+  /** A kick that came while a fill was claiming: the fill looks again before it ends, so the job does not wait for the poll. */
+  private kickedWhileFilling = false;
   private ready: Promise<void>;
   private readonly store: Store;
   private readonly concurrency: number;
@@ -45,8 +47,12 @@ export class RenderWorker implements ExportQueue {
 
   private async fill(): Promise<void> {
     await this.ready;
-    if (this.filling) return;
+    if (this.filling) {
+      this.kickedWhileFilling = true;
+      return;
+    }
     this.filling = true;
+    this.kickedWhileFilling = false;
     try {
       while (this.running.size < this.concurrency) {
         const record = await this.store.claimNextExport({ maxRunningPerOwner: this.deps.settings.maxRunningPerOwner });
@@ -75,6 +81,7 @@ export class RenderWorker implements ExportQueue {
     } finally {
       this.filling = false;
     }
+    if (this.kickedWhileFilling) this.kick();
   }
 
   /** Stops the export's ffmpeg if it runs in this process. */

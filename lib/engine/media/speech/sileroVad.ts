@@ -19,7 +19,13 @@ const require = createRequire(import.meta.url);
 const MODEL = ['@ricky0123', 'vad-web', 'dist', 'silero_vad_v5.onnx'].join('/');
 let loading: Promise<SileroVad> | null = null;
 
-/** Loads the model once per process (compiling the WebAssembly takes a few seconds); later calls share it. */
+/**
+ * Loads the model once per process (compiling the WebAssembly takes a few seconds); later calls share it.
+ * Memory, measured (scripts/bench/publicLoad.ts breaks it down): one WebAssembly memory of ~20 MB, and a one-time
+ * ~150-250 MB of malloc arenas that V8's optimising compiler leaves behind while it recompiles the hot WebAssembly
+ * functions over the first few hundred steps. Flat after that. `node --liftoff-only` avoids the arenas (~180 MB less)
+ * but costs ~1.6x CPU per step, so the default is kept.
+ */
 export function loadSileroVad(): Promise<SileroVad> {
   loading ??= load().catch((err) => {
     loading = null;

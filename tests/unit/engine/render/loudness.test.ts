@@ -53,6 +53,22 @@ describe('loudness normalisation', () => {
     expect(loudnormFilter(null, false)).toEqual([]);
   });
 
+  it('applies one steady gain by volume where the peaks and the loudness range allow it, loudnorm where a limiter is needed', () => {
+    const m = { input_i: -16.67, input_tp: -4.14, input_lra: 0.9, input_thresh: -26.72, target_offset: 0.11 };
+    // commentary.mp3's first pass: +2.67 dB puts its true peak at -1.47 dBTP, over the -1.5 ceiling.
+    expect(loudnormFilter({ integratedLufs: -14, measured: m }, false)).toEqual([
+      'loudnorm=I=-14:TP=-1.5:LRA=11:measured_I=-16.67:measured_TP=-4.14:measured_LRA=0.9:measured_thresh=-26.72:offset=0.11:linear=true:print_format=none',
+      'aresample=48000',
+    ]);
+    // For podcasts +0.67 dB is enough: peaks at -3.47 dBTP, so a plain gain, no 192 kHz round trip.
+    expect(loudnormFilter({ integratedLufs: -16, measured: m }, false)).toEqual(['volume=0.67dB']);
+    // Exactly at the ceiling still fits; a quieter source may need a cut.
+    expect(loudnormFilter({ integratedLufs: -14, measured: { ...m, input_i: -20, input_tp: -7.5 } }, false)).toEqual(['volume=6dB']);
+    expect(loudnormFilter({ integratedLufs: -14, measured: { ...m, input_i: -10.5, input_tp: -0.2 } }, false)).toEqual(['volume=-3.5dB']);
+    // Peaks allow it but the range is wider than LRA: loudnorm, as its own linear mode would refuse too.
+    expect(loudnormFilter({ integratedLufs: -14, measured: { ...m, input_i: -20, input_tp: -9, input_lra: 11.5 } }, false)[0]).toMatch(/^loudnorm=/);
+  });
+
   it('leaves silence alone: there is nothing to bring up', () => {
     const silent = { input_i: -99, input_tp: -99, input_lra: 0, input_thresh: -70, target_offset: 0 };
     expect(loudnormFilter({ integratedLufs: -14, measured: silent }, false)).toEqual([]);
