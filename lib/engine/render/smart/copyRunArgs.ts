@@ -1,4 +1,4 @@
-// ffmpeg arguments that lift a run of whole GOPs out of a source without decoding it, and that decode its edge frames for checking.
+// ffmpeg arguments that lift a run of whole GOPs out of a source without decoding it, list its packets for the check, and decode its first frame as the reference.
 import { probedInput } from '@/lib/engine/media/inputArgs';
 import type { VideoIndex } from '@/lib/engine/media/videoIndex';
 
@@ -33,31 +33,38 @@ export function frameSeconds(index: VideoIndex, frame: number): number {
  */
 export const PACKET_HASH_BSF = 'filter_units=remove_types=7|8|9';
 
+/** Keeps only IDR slices (NAL type 5): a packet without one is dropped, so what is left shows where IDR pictures are. */
+export const IDR_ONLY_BSF = 'filter_units=pass_types=5';
+
+export interface CopyRunFiles {
+  run: string;
+  /** framemd5 of the run's packets, as PACKET_HASH_BSF leaves them. */
+  hash: string;
+  /** framemd5 of the first packet holding an IDR slice: the run's first one when it starts on an IDR. */
+  idr: string;
+  /** The source's own decoded first frame of the run (luma, raw), when a join precedes the run. */
+  ref: string | null;
+}
+
 /**
  * Stream copy from the run's first keyframe: `-frames:v` counts packets in decode order, and a
  * clean cut point guarantees the next `frames` packets are exactly the run's frames. MPEG-TS
  * carries SPS/PPS in band before every keyframe (ffmpeg inserts h264_mp4toannexb itself). The
- * same packets are hashed (framemd5) as they leave the source, for the check of the joined file.
+ * same packets are hashed (framemd5) as they leave the source, for the check of the joined file,
+ * and the first IDR among them is listed (see idrProblems). The reference frame is decoded in
+ * the same process from a second opening of the source (one keyframe decoded; a process of its
+ * own would cost as much again in start-up as the decode).
  */
-export function buildCopyRunArgs(source: CopySource, index: VideoIndex, run: CopyRun, outFile: string, hashFile: string): string[] {
-  const packets = ['-map', '0:V:0', '-frames:v', String(run.frames), '-c:v', 'copy', '-an', '-sn', '-dn'];
+export function buildCopyRunArgs(source: CopySource, index: VideoIndex, run: CopyRun, files: CopyRunFiles): string[] {
+  const seek = ['-ss', seekSeconds(frameSeconds(index, run.sourceFrame)), ...probedInput(source.path, source.probe.format)];
+  const packets = (n: number) => ['-map', '0:V:0', '-frames:v', String(n), '-c:v', 'copy', '-an', '-sn', '-dn'];
   return [
     '-v', 'error',
-    '-ss', seekSeconds(frameSeconds(index, run.sourceFrame)), ...probedInput(source.path, source.probe.format),
-    ...packets, '-f', 'mpegts', outFile,
-    ...packets, '-bsf:v', PACKET_HASH_BSF, '-f', 'framemd5', hashFile,
-  ];
-}
-
-/**
- * The source's own decoded first frame of the run (a keyframe: one frame decoded), luma only, as
- * raw bytes: what the joined file must show where the run starts. The rest of the run is checked
- * by packet hashes: identical coded pictures under the parameter sets that frame proves.
- */
-export function buildCopyReferenceArgs(source: CopySource, index: VideoIndex, run: CopyRun, outFile: string): string[] {
-  return [
-    '-v', 'error',
-    '-ss', seekSeconds(frameSeconds(index, run.sourceFrame)), ...probedInput(source.path, source.probe.format),
-    '-map', '0:V:0', '-vf', 'trim=end_frame=1,format=gray', '-frames:v', '1', '-f', 'rawvideo', outFile,
+    ...seek,
+    ...(files.ref ? seek : []),
+    ...packets(run.frames), '-f', 'mpegts', files.run,
+    ...packets(run.frames), '-bsf:v', PACKET_HASH_BSF, '-f', 'framemd5', files.hash,
+    ...packets(1), '-bsf:v', IDR_ONLY_BSF, '-f', 'framemd5', files.idr,
+    ...(files.ref ? ['-map', '1:V:0', '-vf', 'trim=end_frame=1,format=gray', '-frames:v', '1', '-f', 'rawvideo', files.ref] : []),
   ];
 }

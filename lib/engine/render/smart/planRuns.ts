@@ -2,6 +2,7 @@
 import { segmentFrames } from '@/lib/engine/timeline/duration';
 import type { Timeline } from '@/lib/engine/timeline/schema';
 import type { OutputSize } from '../outputFormat';
+import { decodeWindows, windowFrames } from './checkWindows';
 import { copyRefusal, joinFormatOf, sameJoinFormat, type JoinFormat, type SmartSource } from './copyEligibility';
 
 /** Part of an encode run: exact frames of a copyable source, or a whole segment through the full render's chain. */
@@ -31,17 +32,17 @@ export interface SmartPlanInput {
 /**
  * What a fast export costs, in frames of the full render's single pass (CPU, 1080p H.264, measured with
  * `npm run bench -- export smartExport`): an encoded frame costs more than in the single pass (each run
- * decodes from its keyframe and starts its own encoder), every output frame is decoded once more by the
- * check, and each run adds a process, a seek and a join check.
+ * decodes from its keyframe and starts its own encoder), the check decodes the encoded runs again with
+ * the copied GOPs at each join (decodeWindows), and each run adds a process, a seek and a join check.
  */
 export const SMART_COST = { encodedFrame: 1.3, checkedFrame: 0.15, run: 45 } as const;
 /** A fast export is taken only when it should need at most this share of the full render's work. */
 export const MAX_SMART_COST_SHARE = 0.75;
 
-/** The estimated cost of the runs as a share of encoding every frame once. */
-export function smartCostShare(runs: Run[], totalFrames: number): number {
+/** The estimated cost of the runs as a share of encoding every frame once; `checkedFrames`: frames the check decodes. */
+export function smartCostShare(runs: Run[], totalFrames: number, checkedFrames: number): number {
   const encoded = runs.reduce((n, r) => n + (r.kind === 'encode' ? r.frames : 0), 0);
-  const cost = encoded * SMART_COST.encodedFrame + totalFrames * SMART_COST.checkedFrame + runs.length * SMART_COST.run;
+  const cost = encoded * SMART_COST.encodedFrame + checkedFrames * SMART_COST.checkedFrame + runs.length * SMART_COST.run;
   return cost / totalFrames;
 }
 
@@ -143,7 +144,8 @@ export function planRuns(input: SmartPlanInput): SmartPlan {
       frame = copy.startFrame + copy.frames;
     }
   }
-  const share = smartCostShare(runs, total);
+  const checked = windowFrames(decodeWindows(runs, (id) => sources[id]?.videoIndex?.cutFrames ?? []));
+  const share = smartCostShare(runs, total, checked);
   if (input.onlyWhenFaster && share > MAX_SMART_COST_SHARE) {
     return {
       path: 'full',

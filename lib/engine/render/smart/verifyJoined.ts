@@ -1,6 +1,5 @@
 // Checks on the joined file before it is offered: its timestamps (no frame doubled or lost at a join), and its join frames against references.
 import { ffprobeNumber, ffprobeOutputSchema } from '@/lib/engine/media/ffprobeOutput';
-import { PACKET_HASH_BSF, seekSeconds } from './copyRunArgs';
 
 /**
  * Thresholds on luma PSNR at each join. A copied frame is the source's own bitstream decoded from
@@ -18,21 +17,6 @@ export function buildJoinedProbeArgs(file: string): string[] {
     '-v', 'error', '-print_format', 'json',
     '-show_entries', 'stream=index,codec_type,codec_name,profile,pix_fmt,width,height,time_base,start_time:packet=stream_index,pts,dts',
     file,
-  ];
-}
-
-/**
- * The decode pass: every audio and video frame decoded (errors would be printed at `-v error`),
- * the join frames' luma kept as raw bytes, in frame order, for the comparison; and, read in the
- * same pass, every video packet hashed as the copy runs hashed theirs (see PACKET_HASH_BSF).
- */
-export function buildDecodePassArgs(file: string, joinFrames: number[], rawOut: string, hashOut: string): string[] {
-  const select = joinFrames.map((n) => `eq(n\\,${n})`).join('+');
-  return [
-    '-v', 'error', '-i', file,
-    '-map', '0:a:0', '-f', 'null', '-',
-    '-map', '0:v:0', '-vf', `select='${select}',format=gray`, '-vsync', '0', '-f', 'rawvideo', rawOut,
-    '-map', '0:v:0', '-c:v', 'copy', '-bsf:v', PACKET_HASH_BSF, '-f', 'framemd5', hashOut,
   ];
 }
 
@@ -66,6 +50,13 @@ export interface ExpectedStreams {
   fps: number;
   width: number;
   height: number;
+}
+
+/** The joined picture's first presentation time in seconds (what `-copyts` decoding reports), 0 when ffprobe gives none. */
+export function joinedVideoStartSeconds(raw: unknown): number {
+  const parsed = ffprobeOutputSchema.safeParse(raw);
+  const video = parsed.success ? parsed.data.streams.find((s) => s.codec_type === 'video') : undefined;
+  return ffprobeNumber(video?.start_time) ?? 0;
 }
 
 /** Problems in plain words; empty when the file is what the timeline asks for. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstFrameAt, MAX_SMART_COST_SHARE, planRuns, smartCostShare, type Run } from '@/lib/engine/render/smart/planRuns';
+import { decodeWindows, windowFrames } from '@/lib/engine/render/smart/checkWindows';
 import { timeline } from '../fixtures';
 import { source, talkIndex } from './fixtures';
 
@@ -105,17 +106,18 @@ describe('the fast-export planner', () => {
     const encode = (startFrame: number, frames: number): Run => ({ kind: 'encode', startFrame, frames, pieces: [] });
     const copy = (startFrame: number, frames: number): Run => ({ kind: 'copy', startFrame, frames, sourceId: 'talk', sourceFrame: startFrame });
 
-    it('estimates the cost from encoded frames, the decode check of every frame and the runs to join', () => {
-      // 138 encoded x 1.3 + 318 checked x 0.15 + 5 runs x 45 = 452.1 frames of work for 318 frames.
-      expect(smartCostShare([encode(0, 45), copy(45, 120), encode(165, 66), copy(231, 60), encode(291, 27)], 318)).toBeCloseTo(452.1 / 318, 6);
-      // One long copied stretch: almost only the check.
-      expect(smartCostShare([copy(0, 1740), encode(1740, 60)], 1800)).toBeCloseTo((60 * 1.3 + 1800 * 0.15 + 2 * 45) / 1800, 6);
+    it('estimates the cost from encoded frames, the frames the check decodes and the runs to join', () => {
+      // 138 encoded x 1.3 + 258 checked x 0.15 + 5 runs x 45 = 443.1 frames of work for 318 frames.
+      expect(smartCostShare([encode(0, 45), copy(45, 120), encode(165, 66), copy(231, 60), encode(291, 27)], 318, 258)).toBeCloseTo(443.1 / 318, 6);
+      // One long copied stretch: its last GOP and the encoded end are checked, not the 1680 frames before.
+      expect(smartCostShare([copy(0, 1740), encode(1740, 60)], 1800, 120)).toBeCloseTo((60 * 1.3 + 120 * 0.15 + 2 * 45) / 1800, 6);
     });
 
     it('renders in full, saying why, when cuts every few seconds leave short copies', () => {
       const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 0.5, out: 6.3 }, { id: 'b', sourceId: 'talk', in: 12.1, out: 16.9 }] });
       expect(planRuns({ timeline: t, out, sources, overlays: [] }).path).toBe('smart');
       const plan = planRuns({ timeline: t, out, sources, overlays: [], onlyWhenFaster: true });
+      // Copies of one or two GOPs each sit wholly in the check's windows: every frame is decoded again.
       expect(plan).toEqual({ path: 'full', reason: "a fast export would not be faster here (5 runs to join, about 142% of the full render's work)" });
     });
 
@@ -123,7 +125,11 @@ describe('the fast-export planner', () => {
       const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 0.5, out: 30.3 }, { id: 'b', sourceId: 'talk', in: 35, out: 59.9 }] });
       const plan = planRuns({ timeline: t, out, sources, overlays: [], onlyWhenFaster: true });
       if (plan.path !== 'smart') throw new Error(plan.reason);
-      expect(smartCostShare(plan.runs, plan.totalFrames)).toBeLessThan(MAX_SMART_COST_SHARE);
+      const checked = windowFrames(decodeWindows(plan.runs, () => talkIndex().cutFrames));
+      // The encoded edges and one GOP each side of the cut: under a quarter of the 1641 frames.
+      expect(checked).toBe(381);
+      expect(checked).toBeLessThan(plan.totalFrames / 4);
+      expect(smartCostShare(plan.runs, plan.totalFrames, checked)).toBeLessThan(MAX_SMART_COST_SHARE);
       expect(plan.copiedFrames / plan.totalFrames).toBeGreaterThan(0.9);
     });
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildAudioPassArgs, audioEncoderArgs } from '@/lib/engine/render/smart/audioPassArgs';
-import { buildCopyReferenceArgs, buildCopyRunArgs, seekSeconds } from '@/lib/engine/render/smart/copyRunArgs';
+import { buildCopyRunArgs, seekSeconds } from '@/lib/engine/render/smart/copyRunArgs';
+import { buildPacketHashPassArgs, buildWindowDecodeArgs } from '@/lib/engine/render/smart/checkWindows';
 import { bFrameArgs, buildEncodeRunArgs, joinEncoderArgs } from '@/lib/engine/render/smart/encodeRunArgs';
 import { buildConcatList, buildMuxArgs } from '@/lib/engine/render/smart/joinArgs';
-import { buildDecodePassArgs } from '@/lib/engine/render/smart/verifyJoined';
 import type { RenderPlan } from '@/lib/engine/render/renderPlan';
 import { MEDIA, timeline } from '../fixtures';
 import { talkIndex } from './fixtures';
@@ -19,18 +19,26 @@ function plan(t: ReturnType<typeof timeline>, extra: Partial<RenderPlan> = {}): 
 const TALK = { path: '/m/talk.mp4', probe: { format: 'mov,mp4,m4a,3gp,3g2,mj2' } };
 
 describe('fast export arguments', () => {
-  it('copies a run of whole GOPs from its keyframe, as MPEG-TS with parameter sets in band', () => {
-    expect(buildCopyRunArgs(TALK, index, { kind: 'copy', startFrame: 45, frames: 120, sourceId: 'talk', sourceFrame: 60 }, '/w/run-1.ts', '/w/run-1.md5')).toEqual([
-      '-v', 'error', '-ss', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4',
+  it('copies a run of whole GOPs from its keyframe, as MPEG-TS with parameter sets in band, its packets listed and its first frame decoded', () => {
+    const files = { run: '/w/run-1.ts', hash: '/w/run-1.md5', idr: '/w/run-1.idr.md5', ref: '/w/ref-1.gray' };
+    expect(buildCopyRunArgs(TALK, index, { kind: 'copy', startFrame: 45, frames: 120, sourceId: 'talk', sourceFrame: 60 }, files)).toEqual([
+      '-v', 'error',
+      '-ss', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4',
+      '-ss', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4',
       '-map', '0:V:0', '-frames:v', '120', '-c:v', 'copy', '-an', '-sn', '-dn', '-f', 'mpegts', '/w/run-1.ts',
       '-map', '0:V:0', '-frames:v', '120', '-c:v', 'copy', '-an', '-sn', '-dn', '-bsf:v', 'filter_units=remove_types=7|8|9', '-f', 'framemd5', '/w/run-1.md5',
+      '-map', '0:V:0', '-frames:v', '1', '-c:v', 'copy', '-an', '-sn', '-dn', '-bsf:v', 'filter_units=pass_types=5', '-f', 'framemd5', '/w/run-1.idr.md5',
+      '-map', '1:V:0', '-vf', 'trim=end_frame=1,format=gray', '-frames:v', '1', '-f', 'rawvideo', '/w/ref-1.gray',
     ]);
   });
 
-  it('decodes only the copied run\'s first frame (its keyframe) as the reference: packet hashes cover the rest', () => {
-    expect(buildCopyReferenceArgs(TALK, index, { kind: 'copy', startFrame: 45, frames: 120, sourceId: 'talk', sourceFrame: 60 }, '/w/ref-1.gray')).toEqual([
-      '-v', 'error', '-ss', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4',
-      '-map', '0:V:0', '-vf', 'trim=end_frame=1,format=gray', '-frames:v', '1', '-f', 'rawvideo', '/w/ref-1.gray',
+  it('opens the source once when the copied run needs no reference (nothing joins before it)', () => {
+    const files = { run: '/w/run-0.ts', hash: '/w/run-0.md5', idr: '/w/run-0.idr.md5', ref: null };
+    expect(buildCopyRunArgs(TALK, index, { kind: 'copy', startFrame: 0, frames: 60, sourceId: 'talk', sourceFrame: 0 }, files)).toEqual([
+      '-v', 'error', '-ss', '0', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/m/talk.mp4',
+      '-map', '0:V:0', '-frames:v', '60', '-c:v', 'copy', '-an', '-sn', '-dn', '-f', 'mpegts', '/w/run-0.ts',
+      '-map', '0:V:0', '-frames:v', '60', '-c:v', 'copy', '-an', '-sn', '-dn', '-bsf:v', 'filter_units=remove_types=7|8|9', '-f', 'framemd5', '/w/run-0.md5',
+      '-map', '0:V:0', '-frames:v', '1', '-c:v', 'copy', '-an', '-sn', '-dn', '-bsf:v', 'filter_units=pass_types=5', '-f', 'framemd5', '/w/run-0.idr.md5',
     ]);
   });
 
@@ -101,11 +109,18 @@ describe('fast export arguments', () => {
     ]);
   });
 
-  it('decodes everything once and keeps only the join frames\' luma', () => {
-    expect(buildDecodePassArgs('/x/out.mp4', [44, 45], '/w/joins.gray', '/w/joined.md5')).toEqual([
+  it('hashes the joined file\'s packets without decoding its picture, and decodes its sound', () => {
+    expect(buildPacketHashPassArgs('/x/out.mp4', '/w/joined.md5')).toEqual([
       '-v', 'error', '-i', '/x/out.mp4', '-map', '0:a:0', '-f', 'null', '-',
-      '-map', '0:v:0', '-vf', "select='eq(n\\,44)+eq(n\\,45)',format=gray", '-vsync', '0', '-f', 'rawvideo', '/w/joins.gray',
       '-map', '0:v:0', '-c:v', 'copy', '-bsf:v', 'filter_units=remove_types=7|8|9', '-f', 'framemd5', '/w/joined.md5',
+    ]);
+  });
+
+  it('decodes one window from its keyframe and keeps the join frames found by their own timestamps', () => {
+    expect(buildWindowDecodeArgs('/x/out.mp4', { startFrame: 120, frames: 126 }, [165, 231], { fps: 30, startSeconds: 0 }, '/w/window-0.gray')).toEqual([
+      '-v', 'error', '-copyts', '-noaccurate_seek', '-ss', '4.016666', '-i', '/x/out.mp4',
+      '-filter_complex', "[0:v:0]trim=end_frame=126,select='lt(abs(t-5.5)\\,0.016667)+lt(abs(t-7.7)\\,0.016667)',format=gray[joins]",
+      '-map', '[joins]', '-vsync', '0', '-f', 'rawvideo', '/w/window-0.gray',
     ]);
   });
 });
