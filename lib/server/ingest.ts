@@ -47,7 +47,8 @@ function analysisOptions(signal?: AbortSignal): { slots: ProcessSlots; limits: M
 async function prepareDir(projectId: string): Promise<{ pathFor: (id: string) => string; done: () => Promise<void> }> {
   const config = getConfig();
   if (config.S3_BUCKET) {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'in-video-upload-'));
+    // Named for its project, so a stray folder or a process list says whose upload it is.
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), `in-video-upload-${projectId}-`));
     return { pathFor: (id) => path.join(dir, `${id}.incoming`), done: () => fs.rm(dir, { recursive: true, force: true }) };
   }
   await fs.mkdir(projectMediaDir(config.DATA_DIR, projectId), { recursive: true });

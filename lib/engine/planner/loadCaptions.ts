@@ -35,15 +35,25 @@ export async function loadCaptions(tools: Tools, media: Pick<MediaSummary, 'path
   }
 }
 
+/** Where an upload's bytes can be read on this machine (a download from object storage), or null when they are gone. */
+export type LocalFileOf = (media: MediaSummary) => Promise<string | null>;
+
 /** Cues for the uploads a plan's addCaptions operations may mean, newest first, by media id. */
-export async function loadCaptionCandidates(tools: Tools, media: MediaSummary[], file: string | undefined, signal?: AbortSignal) {
+export async function loadCaptionCandidates(
+  tools: Tools,
+  media: MediaSummary[],
+  file: string | undefined,
+  localFileOf: LocalFileOf,
+  signal?: AbortSignal,
+) {
   const wanted = file?.toLowerCase();
   const candidates = wanted
     ? media.filter((m) => m.name.toLowerCase() === wanted)
     : [...media].reverse().filter((m) => /\.(srt|vtt|mkv|mp4|mov|webm)$/i.test(m.name));
   const captions: Record<string, CaptionCue[]> = {};
   for (const m of candidates) {
-    const cues = await loadCaptions(tools, m, signal);
+    const local = await localFileOf(m);
+    const cues = local ? await loadCaptions(tools, { path: local, probe: m.probe }, signal) : [];
     if (cues.length > 0) {
       captions[m.id] = cues;
       if (!wanted) break;

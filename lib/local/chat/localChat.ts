@@ -35,7 +35,7 @@ export async function* runLocalChat(deps: LocalDeps, ctx: BackendContext, messag
   if (history.head) head = history.head;
 
   const captionsWanted = edits.find((op) => op.type === 'addCaptions');
-  const captions = captionsWanted ? await loadCaptionCandidates(deps.tools(), media, captionsWanted.file, signal) : {};
+  const captions = captionsWanted ? await loadCaptionCandidates(deps.tools(), media, captionsWanted.file, (m) => deps.blobs.localPath(deps.blobs.keyOf(m.path)), signal) : {};
   const base = await baseFor(store, projectId, head, edits[0]?.type);
   const analyses = readsAnalyses(edits) ? await store.listMediaAnalyses(projectId) : undefined;
   const opContext = operationContextOf(media, { music: MUSIC_LIBRARY, captions, analyses, defaultTitle: planContext.defaultTitle, newId: () => nanoid(10) });
