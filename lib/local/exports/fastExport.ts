@@ -22,9 +22,16 @@ interface ExportFacts {
   renderReason?: string | null;
 }
 
-export async function tryFastExport(record: ExportFacts, plan: RenderPlan, media: MediaRecord[], workDir: string, options: SmartRenderOptions): Promise<RenderChoice> {
+/** The full render when the record itself asks for it (a preview, or full quality asked for); null when fast export may be tried. */
+export function recordedChoice(record: ExportFacts): RenderChoice | null {
   if (record.quality !== 'high') return { render: 'full', reason: null };
   if (record.render === 'full') return { render: 'full', reason: record.renderReason ?? 'full quality was asked for' };
+  return null;
+}
+
+export async function tryFastExport(record: ExportFacts, plan: RenderPlan, media: MediaRecord[], workDir: string, options: SmartRenderOptions): Promise<RenderChoice> {
+  const recorded = recordedChoice(record);
+  if (recorded) return recorded;
   const sources: Record<string, SmartSource> = {};
   for (const m of media) if (plan.media[m.id]) sources[m.id] = { name: m.name, probe: m.probe, videoIndex: m.videoIndex };
   const dir = path.join(workDir, 'smart');

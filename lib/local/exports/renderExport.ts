@@ -17,7 +17,7 @@ import { buildAudioPassArgs, compileAudioGraph } from '@/lib/engine/render/smart
 import { exportPaths } from '@/lib/engine/render/exportPaths';
 import { prepareRender } from './prepareRender';
 import { probeOutput } from '@/lib/engine/render/probeOutput';
-import { tryFastExport } from './fastExport';
+import { recordedChoice, tryFastExport, type RenderChoice } from './fastExport';
 import { renderTimeCapMessage, renderTimeCapMs } from '@/lib/engine/render/renderTimeCap';
 import { StepTimes } from './stepTimes';
 
@@ -114,7 +114,7 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
       void store.updateExport(record.id, { progress: Math.min(0.99, Math.max(0, fraction)) });
     };
     const started = (pid: number) => void store.updateExport(record.id, { backendState: { backend: 'local', pid } });
-    let choice: Awaited<ReturnType<typeof tryFastExport>>;
+    let choice: RenderChoice;
     let loudness: MeasuredLoudness | null;
     let soundError: unknown;
     try {
@@ -128,8 +128,8 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
         let startSound = () => {};
         const soundMayStart = new Promise<void>((resolve) => (startSound = resolve));
         bounded.addEventListener('abort', () => startSound());
-        const fullOnly = record.quality !== 'high' || record.render === 'full';
-        if (!fullOnly) startSound();
+        const recorded = recordedChoice(record);
+        if (!recorded) startSound();
         const sound = makeSound(soundMayStart, prepared.plan, tools, bounded, times);
         sound.catch((err) => {
           soundError = err;
@@ -139,13 +139,15 @@ export async function renderExport(deps: LocalDeps, record: ExportRecord, signal
         soundFile.catch(() => undefined);
         // Fast export first where it may apply; it leaves no file behind when the full render must run.
         const fast = performance.now();
-        choice = await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, {
-          tools,
-          signal: bounded,
-          onProgress: report,
-          sound: soundFile,
-          onlyWhenFaster: !deps.settings.fastExportAlways,
-        });
+        choice =
+          recorded ??
+          (await tryFastExport(record, plan, await store.listMedia(record.projectId), paths.work, {
+            tools,
+            signal: bounded,
+            onProgress: report,
+            sound: soundFile,
+            onlyWhenFaster: !deps.settings.fastExportAlways,
+          }));
         // A fast export's runs, checks and join are its picture step.
         if (choice.render === 'smart') times.add('picture', (performance.now() - fast) / 1000);
         if (choice.render === 'full') {

@@ -3,7 +3,6 @@ import 'server-only';
 import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 /** A pass-through stream that hashes what goes through it; `digest()` once the pipeline has finished. */
 export interface HashingTap {
@@ -31,11 +30,7 @@ export function hashingTap(hash: Hash = createHash('sha256'), startBytes = 0): H
  * another process, or across a restart). Every other path hashes while the bytes arrive.
  */
 export async function sha256OfFile(file: string): Promise<string> {
-  const tap = hashingTap();
-  await pipeline(fs.createReadStream(file), tap.stream, async (source: AsyncIterable<Buffer>) => {
-    for await (const _chunk of source) {
-      // drained: the tap has seen it
-    }
-  });
-  return tap.digest();
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
