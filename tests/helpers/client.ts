@@ -55,6 +55,30 @@ export class ApiClient {
     return this.json(`/api/projects/${projectId}/media`, { method: 'POST', body: form });
   }
 
+  /**
+   * A resumable (tus) upload of `bytes` sent in two PATCHes, so whatever the server carries from one
+   * part to the next is exercised; throws on any answer but 201/204. Resolves to the upload's location
+   * (a GET on it answers the outcome).
+   */
+  async resumableUploadInTwoParts(projectId: string, bytes: Buffer, filename: string): Promise<string> {
+    const created = await this.fetch(`/api/projects/${projectId}/uploads`, {
+      method: 'POST',
+      headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': String(bytes.length), 'Upload-Metadata': `filename ${Buffer.from(filename).toString('base64')}` },
+    });
+    if (created.status !== 201) throw new Error(`creating the upload answered ${created.status}: ${await created.text()}`);
+    const location = created.headers.get('location')!;
+    const half = Math.floor(bytes.length / 2);
+    for (const [offset, part] of [[0, bytes.subarray(0, half)], [half, bytes.subarray(half)]] as const) {
+      const res = await this.fetch(location, {
+        method: 'PATCH',
+        headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
+        body: new Uint8Array(part),
+      });
+      if (res.status !== 204) throw new Error(`the part at ${offset} answered ${res.status}: ${await res.text()}`);
+    }
+    return location;
+  }
+
   /** Sends one chat message and collects every event of the reply. */
   async chat(projectId: string, message: string): Promise<ChatEvent[]> {
     const res = await this.fetch(`/api/projects/${projectId}/chat`, {

@@ -11,8 +11,6 @@ import { ApiClient } from '../../helpers/client';
 import { mediaFile } from '../../helpers/paths';
 import { startServer, type TestServer } from '../../helpers/server';
 
-const b64 = (s: string) => Buffer.from(s).toString('base64');
-
 describe('uploading the same file again', () => {
   let server: TestServer;
   let files: http.Server;
@@ -109,23 +107,9 @@ describe('uploading the same file again', () => {
 
   it('reuses it for a resumable (tus) upload and a URL import of the same bytes too', async () => {
     const projectId = await owner.createProject('Third');
-    const created = await owner.fetch(`/api/projects/${projectId}/uploads`, {
-      method: 'POST',
-      headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': String(talk.length), 'Upload-Metadata': `filename ${b64('resumed.mp4')}` },
-    });
-    expect(created.status).toBe(201);
-    const location = created.headers.get('location')!;
-    const uid = location.split('/').pop()!;
     // Two parts, so the running hash is carried from one PATCH to the next.
-    const half = Math.floor(talk.length / 2);
-    for (const [offset, part] of [[0, talk.subarray(0, half)], [half, talk.subarray(half)]] as const) {
-      const res = await owner.fetch(location, {
-        method: 'PATCH',
-        headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
-        body: new Uint8Array(part),
-      });
-      expect(res.status).toBe(204);
-    }
+    const location = await owner.resumableUploadInTwoParts(projectId, talk, 'resumed.mp4');
+    const uid = location.split('/').pop()!;
     const outcome = await owner.json(location);
     expect(outcome.status).toBe(200);
     const imported = await owner.json(`/api/projects/${projectId}/media`, { method: 'POST', body: { urls: [`${origin}/talk.mp4`] } });
