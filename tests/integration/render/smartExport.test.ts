@@ -169,6 +169,20 @@ describe('fast export on real media', () => {
     }
   }, SLOW);
 
+  it('a one-frame piece at a join (a cut just after a keyframe) is shown once, and the next piece follows one frame later', async () => {
+    // moving.mp4 has keyframes every 2 s: piece a ends one frame after the one at 4 s, so that frame
+    // is encoded alone ahead of piece b's head (found on phone-like 1-s GOP sources, where it is common).
+    const t = timeline({ video: [{ id: 'a', sourceId: 'moving', in: 0.5, out: 121 / 30 }, { id: 'b', sourceId: 'moving', in: 5.2, out: 9 }] });
+    const p = planRuns({ timeline: t, out: outputSize(t.canvas, 'high'), sources: media, overlays: [] });
+    if (p.path !== 'smart') throw new Error(p.reason);
+    expect(p.runs.some((r) => r.kind === 'encode' && r.pieces.length > 1 && r.pieces[0].frames === 1)).toBe(true);
+    const { choice, smart, full, frames } = await renderBoth(t, 'oneframe');
+    expect(choice).toEqual({ render: 'smart', reason: null });
+    expectExportShape(smart, frames);
+    expectSteadyFrames(smart, frames);
+    expectJoinsMatchFull(smart, full, joinFrames(t));
+  }, SLOW);
+
   it('cuts + music: the one audio pass carries the music over the joined picture', async () => {
     const t = timeline({ video: CUTS, audio: [{ id: 'm', name: 'loop', source: { kind: 'media', mediaId: 'music' }, volume: 0.5 }] });
     const { choice, smart, full, frames } = await renderBoth(t, 'music');

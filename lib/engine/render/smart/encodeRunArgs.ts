@@ -97,7 +97,11 @@ export function buildEncodeRunArgs(ctx: EncodeRunContext, run: EncodeRun, outFil
     .filter((t) => t.end >= runStart && t.start < runEnd)
     .map((t) => ({ ...t, start: t.start - runStart, end: t.end - runStart }));
   const text = buildTextOverlayFilter(texts, plan.fonts);
-  const tail = [...(text ? [text] : []), ...runFades(plan, run), 'format=yuv420p', 'split=2[venc][vrefall]'];
+  // Frames are numbered onto the output's grid before anything reads their time: the concat filter
+  // guesses a piece's length from its frames' mean spacing, so a one-frame piece (a cut just before a
+  // keyframe) has no length, and the next piece would start on the same timestamp (a frame shown
+  // twice in the joined file, one missing later). Every piece is already at the output's rate.
+  const tail = [`setpts=N/${out.fps}/TB`, ...(text ? [text] : []), ...runFades(plan, run), 'format=yuv420p', 'split=2[venc][vrefall]'];
   const joinIn = labels.length === 1 ? `${labels[0]}` : `${labels.join('')}concat=n=${labels.length}:v=1:a=0[vcat];[vcat]`;
   const graph = [
     ...chains,

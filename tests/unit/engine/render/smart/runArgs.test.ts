@@ -65,7 +65,7 @@ describe('fast export arguments', () => {
       '-filter_complex',
       '[0:v:0]trim=end_frame=9,setpts=PTS-STARTPTS[f0in];[f0in]scale=1920:1080,setsar=1[f0fit];[f0fit]format=yuv420p[f0];' +
         '[1:v:0]trim=end_frame=57,setpts=PTS-STARTPTS[f1in];[f1in]scale=1920:1080,setsar=1[f1fit];[f1fit]format=yuv420p[f1];' +
-        '[f0][f1]concat=n=2:v=1:a=0[vcat];[vcat]drawtext=fontfile=/f/Inter.ttf:textfile=/w/text-0-0.txt:expansion=none:fontsize=80:fontcolor=white:box=1:' +
+        '[f0][f1]concat=n=2:v=1:a=0[vcat];[vcat]setpts=N/30/TB,drawtext=fontfile=/f/Inter.ttf:textfile=/w/text-0-0.txt:expansion=none:fontsize=80:fontcolor=white:box=1:' +
         "boxcolor=black@0.5:boxborderw=20:shadowcolor=black@0.6:shadowx=3:shadowy=3:x=(w-text_w)/2:y=100:enable='between(t,-0.5,1.5)'," +
         'format=yuv420p,split=2[venc][vrefall];' +
         "[vrefall]select='eq(n\\,0)+eq(n\\,65)',format=gray[vref]",
@@ -80,7 +80,7 @@ describe('fast export arguments', () => {
     const t = timeline({ video: [{ id: 'a', sourceId: 'talk', in: 0, out: 4 }, { id: 'b', sourceId: 'phone', in: 0, out: 2 }] });
     const args = buildEncodeRunArgs({ plan: plan(t), indexes: { talk: index }, join }, { kind: 'encode', startFrame: 120, frames: 60, pieces: [{ kind: 'segment', segmentIndex: 1, frames: 60 }] }, '/w/r.ts', '/w/r.gray');
     expect(args.slice(0, 12)).toEqual(['-v', 'error', '-ss', '0', '-t', '2', '-protocol_whitelist', 'file', '-f', 'mov', '-i', '/data/media/phone.mov']);
-    expect(args[13]).toMatch(/^\[0:v:0\]fps=30\[r0in\];.*\[r0fit\]format=yuv420p,tpad=stop=-1:stop_mode=clone\[r0v0\];\[r0v0\]trim=start_frame=0:end_frame=60,setpts=PTS-STARTPTS\[v1\];\[v1\]format=yuv420p,split=2\[venc\]\[vrefall\];/);
+    expect(args[13]).toMatch(/^\[0:v:0\]fps=30\[r0in\];.*\[r0fit\]format=yuv420p,tpad=stop=-1:stop_mode=clone\[r0v0\];\[r0v0\]trim=start_frame=0:end_frame=60,setpts=PTS-STARTPTS\[v1\];\[v1\]setpts=N\/30\/TB,format=yuv420p,split=2\[venc\]\[vrefall\];/);
   });
 
   it('matches the copied source\'s reorder delay with x264\'s B-frame settings', () => {
